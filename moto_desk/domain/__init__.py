@@ -1,0 +1,1 @@
+"""moto_desk.domain (see DESIGN layers)."""

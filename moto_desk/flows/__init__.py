@@ -1,0 +1,1 @@
+"""moto_desk.flows (see DESIGN layers)."""

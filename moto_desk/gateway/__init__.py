@@ -1,0 +1,1 @@
+"""moto_desk.gateway (see DESIGN layers)."""

@@ -1,0 +1,1 @@
+"""moto_desk.records (see DESIGN layers)."""

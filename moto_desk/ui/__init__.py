@@ -1,0 +1,1 @@
+"""moto_desk.ui (see DESIGN layers)."""
