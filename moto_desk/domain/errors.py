@@ -136,12 +136,15 @@ class MotoDeskError(Exception):
     ``detail`` holds technical context for the log (Stripe's code and message, a file path);
     it must never contain a secret, a card number or a CVC. ``request_id`` is Stripe's request
     id when the failure came from an API call, so support can find it in the dashboard.
+    ``object_id`` is the Stripe object the failure left behind (the PaymentIntent of a
+    declined charge), so the journal can record it.
     """
 
     kind: ErrorKind
     clerk_message: str
     detail: str | None
     request_id: str | None
+    object_id: str | None = None
 
     def __init__(
         self,
@@ -284,7 +287,7 @@ class OutcomeUnknown(MotoDeskError):
         self.entry_id = entry_id
 
 
-class UserCancelled(Exception):  # noqa: N818  the name states what happened, like Electrum's
+class UserCancelled(Exception):
     """The clerk backed out on purpose (closed a dialog, said no to a confirmation).
 
     Not a failure: the router ignores it silently. A cancel of a reader action is different — the
@@ -323,9 +326,7 @@ _DECLINE_WORDS: dict[str, str] = {
         "The card could not be processed because of an error at the bank. "
         "Try again in a moment; if it happens again, ask for another card."
     ),
-    "incorrect_number": (
-        "The card number is wrong. Ask the customer to read it again and retry."
-    ),
+    "incorrect_number": "The card number is wrong. Ask the customer to read it again and retry.",
     "card_velocity_exceeded": (
         "The card was declined: the customer has reached a limit on this card. "
         "Ask the customer to contact their bank, or to use another card."

@@ -84,9 +84,7 @@ _CARDS = [
     TestCard("4000000000000127", "visa", on_save=INCORRECT_CVC, label="Incorrect CVC"),
     TestCard("4000000000000119", "visa", on_save=PROCESSING, label="Processing error"),
     TestCard("4000000000006975", "visa", on_save=VELOCITY, label="Velocity exceeded"),
-    TestCard(
-        "4000000000000341", "visa", on_charge=GENERIC, label="Saves; every charge declined"
-    ),
+    TestCard("4000000000000341", "visa", on_charge=GENERIC, label="Saves; every charge declined"),
     TestCard(
         "4000002760003184",
         "visa",

@@ -24,7 +24,9 @@ from typing import Any
 def _post(url: str, path: str, body: dict[str, Any] | None, method: str = "POST") -> Any:
     data = json.dumps(body or {}).encode()
     request = urllib.request.Request(  # noqa: S310  the control endpoint, a URL the user gives
-        url.rstrip("/") + path, data=data, method=method,
+        url.rstrip("/") + path,
+        data=data,
+        method=method,
         headers={"Content-Type": "application/json"},
     )
     with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
@@ -43,7 +45,10 @@ def _serve(args: argparse.Namespace) -> int:
     from . import Simulator
 
     sim = Simulator(
-        args.host, args.port, state_path=args.state, seed_demo=args.seed_demo,
+        args.host,
+        args.port,
+        state_path=args.state,
+        seed_demo=args.seed_demo,
         verbose=args.verbose,
     )
     sim.start()
@@ -62,8 +67,11 @@ def _serve(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = argparse.ArgumentParser(prog="moto-desk-sim", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="moto-desk-sim",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sub = parser.add_subparsers(dest="command")
     fault = sub.add_parser("fault", help="add or clear a fault rule on a running simulator")
     fault.add_argument("--url", required=True)
@@ -95,8 +103,11 @@ def main(argv: list[str] | None = None) -> int:
         serve.add_argument("--host", default="127.0.0.1")
         serve.add_argument("--port", type=int, default=12111)
         serve.add_argument("--state", type=Path, help="keep objects in this SQLite file")
-        serve.add_argument("--seed-demo", action="store_true",
-                           help="create a location, two readers and a few customers")
+        serve.add_argument(
+            "--seed-demo",
+            action="store_true",
+            help="create a location, two readers and a few customers",
+        )
         serve.add_argument("--verbose", action="store_true", help="log every request")
         return _serve(serve.parse_args(argv))
 
@@ -107,10 +118,16 @@ def main(argv: list[str] | None = None) -> int:
         else:
             if not args.kind:
                 parser.error("fault needs --kind or --clear")
-            rule = {"kind": args.kind, "method": args.method, "path": args.path,
-                    "times": args.times, "latency_ms": args.latency_ms,
-                    "status": args.status, "should_retry": args.should_retry,
-                    "code": args.code}
+            rule = {
+                "kind": args.kind,
+                "method": args.method,
+                "path": args.path,
+                "times": args.times,
+                "latency_ms": args.latency_ms,
+                "status": args.status,
+                "should_retry": args.should_retry,
+                "code": args.code,
+            }
             result = _post(args.url, "/_sim/faults", rule)
     elif args.command == "reader":
         flags: dict[str, Any] = {}
@@ -121,9 +138,11 @@ def main(argv: list[str] | None = None) -> int:
             flags["customer_cancel"] = True
         result = _post(args.url, f"/_sim/readers/{args.reader_id}", flags)
     else:
-        changes = {name: getattr(args, name) for name in
-                   ("moto_enabled", "reader_timeout_s", "processing_delay_s")
-                   if getattr(args, name) is not None}
+        changes = {
+            name: getattr(args, name)
+            for name in ("moto_enabled", "reader_timeout_s", "processing_delay_s")
+            if getattr(args, name) is not None
+        }
         result = _post(args.url, "/_sim/settings", changes)
     print(json.dumps(result, indent=2))
     return 0

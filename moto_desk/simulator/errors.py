@@ -25,6 +25,7 @@ class ApiError(Exception):
         decline_code: str | None = None,
         extra: dict[str, Any] | None = None,
         headers: dict[str, str] | None = None,
+        validation: bool = False,
     ) -> None:
         super().__init__(message)
         self.status = status
@@ -35,6 +36,9 @@ class ApiError(Exception):
         self.decline_code = decline_code
         self.extra = dict(extra or {})
         self.headers = dict(headers or {})
+        # Raised while checking parameter values, before the endpoint began executing:
+        # Stripe stores no idempotent result for it, so a corrected retry may reuse the key.
+        self.validation = validation
 
     def body(self, request_id: str, now: int) -> dict[str, Any]:
         error: dict[str, Any] = {"type": self.type, "message": self.message}
@@ -45,9 +49,7 @@ class ApiError(Exception):
             error["decline_code"] = self.decline_code
         if self.param:
             error["param"] = self.param
-        error["request_log_url"] = (
-            f"https://dashboard.stripe.com/test/logs/{request_id}?t={now}"
-        )
+        error["request_log_url"] = f"https://dashboard.stripe.com/test/logs/{request_id}?t={now}"
         error.update(self.extra)
         return {"error": error}
 
@@ -59,8 +61,17 @@ def invalid_request(
     param: str | None = None,
     status: int = 400,
     extra: dict[str, Any] | None = None,
+    validation: bool = False,
 ) -> ApiError:
-    return ApiError(status, "invalid_request_error", message, code=code, param=param, extra=extra)
+    return ApiError(
+        status,
+        "invalid_request_error",
+        message,
+        code=code,
+        param=param,
+        extra=extra,
+        validation=validation,
+    )
 
 
 def unknown_parameter(name: str) -> ApiError:
@@ -70,9 +81,7 @@ def unknown_parameter(name: str) -> ApiError:
 
 
 def missing_parameter(name: str) -> ApiError:
-    return invalid_request(
-        f"Missing required param: {name}.", code="parameter_missing", param=name
-    )
+    return invalid_request(f"Missing required param: {name}.", code="parameter_missing", param=name)
 
 
 def invalid_value(name: str, message: str, code: str = "parameter_invalid_empty") -> ApiError:
@@ -106,6 +115,11 @@ def card_error(
     extra: dict[str, Any] | None = None,
 ) -> ApiError:
     return ApiError(
-        402, "card_error", message, code=code, decline_code=decline_code, param=param,
+        402,
+        "card_error",
+        message,
+        code=code,
+        decline_code=decline_code,
+        param=param,
         extra=extra,
     )

@@ -31,9 +31,7 @@ def parse_limit(params: dict[str, Any], default: int = 10) -> int:
     return limit
 
 
-def list_page(
-    items: Sequence[dict[str, Any]], params: dict[str, Any], url: str
-) -> dict[str, Any]:
+def list_page(items: Sequence[dict[str, Any]], params: dict[str, Any], url: str) -> dict[str, Any]:
     """A Stripe list object over ``items`` (already filtered, newest first)."""
     limit = parse_limit(params)
     after = params.get("starting_after")

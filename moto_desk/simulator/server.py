@@ -115,11 +115,14 @@ class _Dropped(Exception):
 
 class SimulatorHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes; with Nagle on, the second waits for the
+    # client's delayed ACK (~40 ms per request on loopback).
+    disable_nagle_algorithm = True
     server: SimulatorServer
     server_version = "moto-desk-simulator"
     sys_version = ""
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002  stdlib signature
+    def log_message(self, format: str, *args: Any) -> None:
         if self.server.sim.verbose:
             super().log_message(format, *args)
 
@@ -207,14 +210,18 @@ class SimulatorHandler(BaseHTTPRequestHandler):
                 if stored is not None:
                     extra_headers["Idempotent-Replayed"] = "true"
                     assert stored.status is not None and stored.body is not None
+                    # A replay is handled too: a drop_after fault loses it like any answer.
+                    if sim.faults.take("drop_after", method, path):
+                        self._drop()
                     self._send(stored.status, stored.body, request_id, extra_headers)
                     return
                 claimed = True
             latency = sim.faults.take("latency", method, path)
             if latency is not None:
                 time.sleep(latency.latency_ms / 1000)
-            status, body = self._execute(route.handler, method, path, params, path_params,
-                                         api_key, idem_key, request_id)
+            status, body = self._execute(
+                route.handler, method, path, params, path_params, api_key, idem_key, request_id
+            )
             if claimed and idem_key:
                 sim.idempotency.finish(ACCOUNT_SCOPE, idem_key, status, body)
                 claimed = False
@@ -244,13 +251,16 @@ class SimulatorHandler(BaseHTTPRequestHandler):
         with state.lock:
             now = time.time()
             sim.advance(now)
-            request = Request(method, path, params, path_params, state, now, request_id,
-                              api_key, idem_key)
+            request = Request(
+                method, path, params, path_params, state, now, request_id, api_key, idem_key
+            )
             try:
                 result = handler(request)
                 body = expand(state, result, params.get("expand"))
                 status = 200
             except ApiError as error:
+                if error.validation:
+                    raise  # not stored for idempotency: the caller releases the key
                 status = error.status
                 body = error.body(request_id, int(now))
             state.commit()

@@ -41,13 +41,13 @@ def decode(text: str) -> dict[str, Any]:
     return _finalise(root, "")  # type: ignore[no-any-return]
 
 
-_APPEND = object()
+_APPEND = "\x00[]"  # a key no form field can have: marks an x[] array under construction
 
 
-def _insert(node: dict[str, Any], parts: list[str], value: str, full: str) -> None:
+def _insert(node: dict[Any, Any], parts: list[str], value: str, full: str) -> None:
     for index, part in enumerate(parts):
         last = index == len(parts) - 1
-        key: Any = part
+        key: str = part
         if part == "":
             key = _APPEND
             node.setdefault(_APPEND, [])

@@ -1,0 +1,111 @@
+"""Charge a saved card off-session, exactly once per clerk intention.
+
+The PaymentIntent carries ``customer``, ``payment_method``, ``off_session=true`` and
+``confirm=true``: the customer is not present, so a card that needs authentication fails
+cleanly (``authentication_required``) instead of waiting for a 3-D Secure challenge
+nobody can answer. A second charge of the same amount to the same card within
+``DUPLICATE_WINDOW`` needs the clerk's explicit confirmation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from moto_desk.domain.errors import ErrorKind, MotoDeskError, OutcomeUnknown
+from moto_desk.domain.models import ChargeResult, SavedCard
+from moto_desk.domain.money import Money, check_chargeable
+from moto_desk.flows.context import FlowContext, open_records
+from moto_desk.flows.progress import Progress, Step
+from moto_desk.flows.writes import send
+from moto_desk.records.journal import JournalEntry, JournalKind, JournalState
+
+DUPLICATE_WINDOW = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class ChargeRequest:
+    customer_id: str
+    card: SavedCard
+    amount: Money
+    description: str | None = None
+    receipt_email: str | None = None
+    order_reference: str | None = None
+    #: The clerk confirmed a charge that looks like a repeat of a recent one.
+    confirmed_duplicate: bool = False
+
+
+class PossibleDuplicate(MotoDeskError):
+    """The same amount went to the same card minutes ago; the clerk must confirm."""
+
+    def __init__(self, previous: list[JournalEntry]) -> None:
+        minutes = int(DUPLICATE_WINDOW.total_seconds() // 60)
+        super().__init__(
+            ErrorKind.INVALID_INPUT,
+            f"This card was charged the same amount less than {minutes} minutes ago. "
+            "Charge it again only if the customer asked for a second, separate payment.",
+        )
+        self.previous = previous
+
+
+def charge_saved_card(ctx: FlowContext, request: ChargeRequest) -> ChargeResult:
+    check_chargeable(request.amount)
+    identity = ctx.identity
+    with open_records(ctx.database_path) as records:
+        journal = records.journal
+        if not request.confirmed_duplicate:
+            recent = journal.recent_charges(
+                request.customer_id,
+                request.card.payment_method_id,
+                request.amount,
+                DUPLICATE_WINDOW,
+            )
+            if recent:
+                raise PossibleDuplicate(recent)
+        entry = journal.begin(
+            JournalKind.CHARGE,
+            clerk=identity.clerk,
+            desk=identity.desk,
+            customer_id=request.customer_id,
+            amount=request.amount,
+            payment_method_id=request.card.payment_method_id,
+            order_reference=request.order_reference,
+            details={"card": f"{request.card.brand} {request.card.last4}"},
+        )
+        ctx.report(Progress(Step.CHARGING, entry_id=entry.id))
+        metadata = ctx.metadata(entry.id, order_reference=request.order_reference or "")
+        try:
+            result = send(
+                journal,
+                entry.id,
+                "create_payment_intent",
+                lambda key: ctx.gateway.charge_off_session(
+                    customer_id=request.customer_id,
+                    payment_method_id=request.card.payment_method_id,
+                    amount=request.amount,
+                    metadata=metadata,
+                    description=request.description,
+                    receipt_email=request.receipt_email,
+                    idempotency_key=key,
+                ),
+                summary={"amount": request.amount.amount, "currency": request.amount.currency},
+                object_id=lambda r: r.payment_intent_id,
+            )
+        except OutcomeUnknown:
+            raise
+        except MotoDeskError as error:
+            if error.object_id:
+                journal.record_object(entry.id, error.object_id)
+            code = getattr(error, "decline_code", None) or error.kind.value
+            journal.mark(entry.id, JournalState.FAILED, code, error.clerk_message)
+            raise
+        journal.record_object(entry.id, result.payment_intent_id)
+        final = JournalState.SUCCEEDED if result.status == "succeeded" else JournalState.FAILED
+        journal.mark(entry.id, final, result.status)
+        if final is JournalState.FAILED:
+            raise MotoDeskError(
+                ErrorKind.DECLINED,
+                f"The payment did not complete (status: {result.status}). Nothing was charged.",
+            )
+        ctx.report(Progress(Step.DONE, entry_id=entry.id))
+        return result

@@ -1,0 +1,69 @@
+"""What every flow needs: the gateway, the desk's records, who is working, progress, cancel.
+
+Flows run on a worker thread and may wait minutes on a reader, so each run opens its own
+SQLite connection (connections are thread-bound; WAL lets several coexist) instead of
+borrowing the GUI's database worker and blocking it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from moto_desk.flows.cancel import CancelToken
+from moto_desk.flows.progress import Progress, ProgressCallback, ignore_progress
+from moto_desk.gateway.client import Gateway
+from moto_desk.records.customer_index import CustomerIndex
+from moto_desk.records.database import open_database
+from moto_desk.records.journal import OperationJournal
+from moto_desk.records.ledger import ConsentLedger
+
+
+@dataclass(frozen=True)
+class DeskIdentity:
+    """Who works where: written into every journal entry, consent record and metadata."""
+
+    clerk: str
+    desk: str
+
+
+@dataclass
+class Records:
+    """The desk's records on one connection."""
+
+    conn: sqlite3.Connection
+    journal: OperationJournal
+    ledger: ConsentLedger
+    customers: CustomerIndex
+
+
+@contextmanager
+def open_records(path: Path) -> Iterator[Records]:
+    conn = open_database(path)
+    try:
+        yield Records(conn, OperationJournal(conn), ConsentLedger(conn), CustomerIndex(conn))
+    finally:
+        conn.close()
+
+
+@dataclass
+class FlowContext:
+    """One flow run's dependencies (passed in, never reached through a global)."""
+
+    gateway: Gateway
+    database_path: Path
+    identity: DeskIdentity
+    progress: ProgressCallback = ignore_progress
+    cancel: CancelToken = field(default_factory=CancelToken)
+
+    def report(self, progress: Progress) -> None:
+        self.progress(progress)
+
+    def metadata(self, entry_id: str, **extra: str) -> dict[str, str]:
+        """Metadata on every Stripe object we create: it links Stripe back to the journal."""
+        data = {"journal_id": entry_id, "clerk": self.identity.clerk, "desk": self.identity.desk}
+        data.update({k: v for k, v in extra.items() if v})
+        return data

@@ -1,0 +1,130 @@
+"""Finding and creating customers.
+
+Three sources, because each misses something: this desk's local index (instant, and knows
+a customer created a second ago), Stripe's list by exact email (consistent right after a
+create), and Stripe search (free text, but can lag a minute behind a create).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from moto_desk.domain.errors import InvalidInput, MotoDeskError, OutcomeUnknown
+from moto_desk.domain.models import Customer
+from moto_desk.domain.phone import normalize_phone
+from moto_desk.flows.context import FlowContext, open_records
+from moto_desk.flows.writes import send
+from moto_desk.records.journal import JournalKind, JournalState
+from moto_desk.records.timestamps import utc_now
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+#: A second click on "Create" within this window reuses the first request's key.
+DOUBLE_CLICK_WINDOW = timedelta(minutes=10)
+MAX_NAME = 256
+
+
+@dataclass(frozen=True)
+class NewCustomer:
+    name: str
+    email: str | None = None
+    phone: str | None = None
+
+
+def validate_new_customer(form: NewCustomer, default_country: str = "US") -> NewCustomer:
+    """Clean what the clerk typed, or say exactly which field is wrong."""
+    name = " ".join(form.name.split())
+    if not name:
+        raise InvalidInput("Enter the customer's name.", field="name")
+    if len(name) > MAX_NAME:
+        raise InvalidInput(f"The name is too long (at most {MAX_NAME} characters).", field="name")
+    email = (form.email or "").strip() or None
+    if email is not None and (not _EMAIL.match(email) or len(email) > 512):
+        raise InvalidInput(
+            "The email address does not look right (for example: name@example.com).",
+            field="email",
+        )
+    phone = (form.phone or "").strip()
+    normalized = normalize_phone(phone, default_country) if phone else None
+    return NewCustomer(name, email, normalized)
+
+
+def find_customers(ctx: FlowContext, text: str, limit: int = 20) -> list[Customer]:
+    """Local index first, then exact email, then Stripe search; each customer once."""
+    text = text.strip()
+    if not text:
+        return []
+    with open_records(ctx.database_path) as records:
+        found: dict[str, Customer] = {c.id: c for c in records.customers.search(text, limit)}
+        remote: list[Customer] = []
+        if _EMAIL.match(text):
+            remote.extend(ctx.gateway.customers_by_email(text))
+        remote.extend(ctx.gateway.search_customers(text, limit))
+        for customer in remote:
+            records.customers.remember(customer)
+            found[customer.id] = customer
+    return list(found.values())[:limit]
+
+
+def _fingerprint(form: NewCustomer, desk: str) -> str:
+    raw = "\x1f".join([desk, form.name.casefold(), (form.email or "").casefold(), form.phone or ""])
+    return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+
+def create_customer(ctx: FlowContext, form: NewCustomer) -> Customer:
+    """Create a customer once, however many times the clerk clicks.
+
+    A repeat of the same form within ``DOUBLE_CLICK_WINDOW`` reuses the first attempt's
+    journal entry and idempotency key, so Stripe answers with the same customer.
+    """
+    form = validate_new_customer(form)
+    fingerprint = _fingerprint(form, ctx.identity.desk)
+    with open_records(ctx.database_path) as records:
+        journal = records.journal
+        entry = None
+        for earlier in journal.list(kind=JournalKind.CREATE_CUSTOMER, limit=50):
+            fresh = earlier.created_at >= utc_now() - DOUBLE_CLICK_WINDOW
+            if fresh and earlier.details.get("fingerprint") == fingerprint:
+                if earlier.state is JournalState.SUCCEEDED and earlier.stripe_object_id:
+                    return ctx.gateway.get_customer(earlier.stripe_object_id)
+                if earlier.is_open:
+                    entry = earlier
+                break
+        if entry is None:
+            entry = journal.begin(
+                JournalKind.CREATE_CUSTOMER,
+                clerk=ctx.identity.clerk,
+                desk=ctx.identity.desk,
+                # The form itself (contact details, no secret) lets reconciliation repeat
+                # the create with the same key after a crash.
+                details={
+                    "fingerprint": fingerprint,
+                    "form": {"name": form.name, "email": form.email, "phone": form.phone},
+                },
+            )
+        entry_id = entry.id
+        try:
+            customer = send(
+                journal,
+                entry_id,
+                "create_customer",
+                lambda key: ctx.gateway.create_customer(
+                    name=form.name,
+                    email=form.email,
+                    phone=form.phone,
+                    metadata=ctx.metadata(entry_id),
+                    idempotency_key=key,
+                ),
+                object_id=lambda c: c.id,
+            )
+        except OutcomeUnknown:
+            raise
+        except MotoDeskError as error:
+            journal.mark(entry_id, JournalState.FAILED, error.kind.value, error.clerk_message)
+            raise
+        journal.record_object(entry_id, customer.id)
+        journal.mark(entry_id, JournalState.SUCCEEDED)
+        records.customers.remember(customer)
+        return customer

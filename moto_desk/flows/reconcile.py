@@ -1,0 +1,211 @@
+"""Settle every open journal entry against Stripe (at start-up, or on demand).
+
+After a crash or a lost response, an entry may be ``pending`` (nothing sent), ``sent`` (a
+request may have reached Stripe) or ``unknown`` (a response was lost). Stripe is asked what
+really happened — by the object id when the journal has it, otherwise by listing the
+customer's intents and matching the ``journal_id`` metadata (list endpoints are consistent
+at once; search can lag, and "not found" must be trustworthy). Nothing is ever charged by
+reconciliation: a charge that never reached Stripe is closed as not sent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from moto_desk.domain.errors import MotoDeskError
+from moto_desk.flows.context import FlowContext, Records, open_records
+from moto_desk.flows.writes import send
+from moto_desk.records.journal import JournalEntry, JournalKind, JournalState
+
+_PI_FINAL = {
+    "succeeded": JournalState.SUCCEEDED,
+    "requires_capture": JournalState.SUCCEEDED,
+    "requires_payment_method": JournalState.FAILED,
+    "canceled": JournalState.CANCELED,
+}
+
+
+@dataclass(frozen=True)
+class Settled:
+    """What reconciliation concluded for one entry."""
+
+    entry_id: str
+    kind: JournalKind
+    state: JournalState | None  # None: still open
+    note: str
+    needs_attention: bool = False
+
+
+def reconcile(ctx: FlowContext) -> list[Settled]:
+    """Reconcile all open entries; one entry's failure does not stop the others."""
+    results: list[Settled] = []
+    with open_records(ctx.database_path) as records:
+        for entry in records.journal.open_entries():
+            try:
+                results.append(_settle(ctx, records, entry))
+            except MotoDeskError as error:
+                results.append(
+                    Settled(entry.id, entry.kind, None, error.clerk_message, needs_attention=True)
+                )
+    return results
+
+
+def _close(
+    records: Records, entry: JournalEntry, state: JournalState, note: str, attention: bool = False
+) -> Settled:
+    records.journal.mark(entry.id, state, "reconciled", note, reconciled=True)
+    return Settled(entry.id, entry.kind, state, note, attention)
+
+
+def _settle(ctx: FlowContext, records: Records, entry: JournalEntry) -> Settled:
+    if entry.state is JournalState.PENDING:
+        return _close(records, entry, JournalState.FAILED, "Stopped before anything was sent.")
+    if entry.kind is JournalKind.CHARGE:
+        return _settle_charge(ctx, records, entry)
+    if entry.kind is JournalKind.SAVE_CARD:
+        return _settle_save(ctx, records, entry)
+    if entry.kind is JournalKind.REFUND:
+        return _settle_refund(ctx, records, entry)
+    if entry.kind is JournalKind.DETACH:
+        return _settle_detach(ctx, records, entry)
+    return _settle_customer(ctx, records, entry)
+
+
+def _settle_charge(ctx: FlowContext, records: Records, entry: JournalEntry) -> Settled:
+    gateway = ctx.gateway
+    if entry.stripe_object_id:
+        found = [gateway.get_payment_intent(entry.stripe_object_id)]
+    elif entry.customer_id:
+        found = gateway.payment_intents_for(entry.customer_id, entry.id)
+    else:
+        found = []
+    if not found:
+        return _close(records, entry, JournalState.FAILED, "The charge never reached Stripe.")
+    if len(found) > 1:  # impossible with one key per entry; shout if it ever happens
+        return Settled(
+            entry.id,
+            entry.kind,
+            None,
+            f"{len(found)} payments carry this journal entry — check them in Stripe.",
+            needs_attention=True,
+        )
+    intent = found[0]
+    if not entry.stripe_object_id:
+        records.journal.record_object(entry.id, intent.payment_intent_id)
+    state = _PI_FINAL.get(intent.status)
+    if state is None:
+        return Settled(entry.id, entry.kind, None, f"Payment still {intent.status}.", True)
+    words = {
+        JournalState.SUCCEEDED: "The charge went through.",
+        JournalState.FAILED: "The charge was declined.",
+        JournalState.CANCELED: "The charge was canceled.",
+    }[state]
+    return _close(records, entry, state, words, attention=state is JournalState.SUCCEEDED)
+
+
+def _settle_save(ctx: FlowContext, records: Records, entry: JournalEntry) -> Settled:
+    gateway = ctx.gateway
+    if entry.stripe_object_id:
+        intents = [gateway.get_setup_intent(entry.stripe_object_id)]
+    elif entry.customer_id:
+        intents = gateway.setup_intents_for(entry.customer_id, entry.id)
+    else:
+        intents = []
+    if not intents:
+        return _close(records, entry, JournalState.FAILED, "The save never reached Stripe.")
+    intent = intents[0]
+    if not entry.stripe_object_id:
+        records.journal.record_object(entry.id, intent.id)
+    if intent.succeeded and intent.card is not None:
+        consent_id = entry.details.get("consent_id")
+        if isinstance(consent_id, str):
+            records.ledger.record_card_saved(
+                consent_id, intent.id, intent.card.payment_method_id, intent.card
+            )
+        records.journal.record_payment_method(entry.id, intent.card.payment_method_id)
+        card = f"{intent.card.brand} •••• {intent.card.last4}"
+        return _close(records, entry, JournalState.SUCCEEDED, f"The card {card} was saved.", True)
+    if intent.status == "canceled":
+        return _close(records, entry, JournalState.CANCELED, "No card was saved.")
+    reader_id = entry.details.get("reader_id")
+    if isinstance(reader_id, str):
+        reader = gateway.get_reader(reader_id)
+        action = reader.action
+        if action and action.setup_intent_id == intent.id and action.status == "in_progress":
+            return Settled(
+                entry.id,
+                entry.kind,
+                None,
+                f"The reader “{reader.label}” is still waiting for this card. Finish or "
+                "cancel it on the reader.",
+                needs_attention=True,
+            )
+    send(
+        records.journal,
+        entry.id,
+        "cancel_setup_intent",
+        lambda key: gateway.cancel_setup_intent(intent.id, idempotency_key=key),
+    )
+    return _close(records, entry, JournalState.CANCELED, "No card was saved.")
+
+
+def _settle_refund(ctx: FlowContext, records: Records, entry: JournalEntry) -> Settled:
+    payment_intent = entry.details.get("payment_intent")
+    found = (
+        ctx.gateway.refunds_for(payment_intent, entry.id) if isinstance(payment_intent, str) else []
+    )
+    if not found:
+        return _close(records, entry, JournalState.FAILED, "The refund never reached Stripe.")
+    records.journal.record_object(entry.id, found[0].refund_id)
+    return _close(records, entry, JournalState.SUCCEEDED, "The refund went through.", True)
+
+
+def _settle_detach(ctx: FlowContext, records: Records, entry: JournalEntry) -> Settled:
+    pm = entry.payment_method_id
+    if not pm:
+        return _close(records, entry, JournalState.FAILED, "Nothing to remove.")
+    # Detaching is safe to repeat with the same key: Stripe replays the first answer.
+    send(
+        records.journal,
+        entry.id,
+        "detach_payment_method",
+        lambda key: ctx.gateway.detach_card(pm, idempotency_key=key),
+    )
+    consent = records.ledger.active_consent_for_card(pm)
+    if consent is not None:
+        reason = entry.details.get("reason")
+        records.ledger.record_revocation(
+            consent.record_id,
+            reason=str(reason or "card removed"),
+            clerk=entry.clerk or "",
+            desk=entry.desk or "",
+        )
+    return _close(records, entry, JournalState.SUCCEEDED, "The card was removed.")
+
+
+def _settle_customer(ctx: FlowContext, records: Records, entry: JournalEntry) -> Settled:
+    form = entry.details.get("form")
+    if not isinstance(form, dict):
+        return _close(records, entry, JournalState.FAILED, "Nothing to create.")
+    # Creating a customer is harmless to complete: repeat with the same key.
+    customer = send(
+        records.journal,
+        entry.id,
+        "create_customer",
+        lambda key: ctx.gateway.create_customer(
+            name=str(form.get("name") or ""),
+            email=form.get("email"),
+            phone=form.get("phone"),
+            # Exactly the first request's metadata: the same key with other parameters is an
+            # idempotency error at Stripe.
+            metadata={
+                "journal_id": entry.id,
+                "clerk": entry.clerk or "",
+                "desk": entry.desk or "",
+            },
+            idempotency_key=key,
+        ),
+    )
+    records.journal.record_object(entry.id, customer.id)
+    records.customers.remember(customer)
+    return _close(records, entry, JournalState.SUCCEEDED, f"Customer {customer.name} created.")

@@ -1,0 +1,59 @@
+"""Refund all or part of a charge; journaled and idempotent like every write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from moto_desk.domain.errors import MotoDeskError, OutcomeUnknown
+from moto_desk.domain.models import RefundResult
+from moto_desk.domain.money import Money
+from moto_desk.flows.context import FlowContext, open_records
+from moto_desk.flows.progress import Progress, Step
+from moto_desk.flows.writes import send
+from moto_desk.records.journal import JournalKind, JournalState
+
+REASONS = ("requested_by_customer", "duplicate", "fraudulent")
+
+
+@dataclass(frozen=True)
+class RefundRequest:
+    payment_intent_id: str
+    customer_id: str | None
+    amount: Money | None  # None: whatever remains
+    reason: str | None = "requested_by_customer"
+
+
+def refund_charge(ctx: FlowContext, request: RefundRequest) -> RefundResult:
+    with open_records(ctx.database_path) as records:
+        journal = records.journal
+        entry = journal.begin(
+            JournalKind.REFUND,
+            clerk=ctx.identity.clerk,
+            desk=ctx.identity.desk,
+            customer_id=request.customer_id,
+            amount=request.amount,
+            details={"payment_intent": request.payment_intent_id, "reason": request.reason},
+        )
+        ctx.report(Progress(Step.REFUNDING, entry_id=entry.id))
+        try:
+            result = send(
+                journal,
+                entry.id,
+                "create_refund",
+                lambda key: ctx.gateway.refund(
+                    payment_intent_id=request.payment_intent_id,
+                    amount=request.amount,
+                    reason=request.reason,
+                    metadata=ctx.metadata(entry.id),
+                    idempotency_key=key,
+                ),
+                object_id=lambda r: r.refund_id,
+            )
+        except OutcomeUnknown:
+            raise
+        except MotoDeskError as error:
+            journal.mark(entry.id, JournalState.FAILED, error.kind.value, error.clerk_message)
+            raise
+        journal.record_object(entry.id, result.refund_id)
+        journal.mark(entry.id, JournalState.SUCCEEDED, result.status)
+        return result

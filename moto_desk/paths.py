@@ -1,0 +1,33 @@
+"""Where moto-desk keeps its files (platformdirs), overridable for tests and several desks."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "moto-desk"
+ENV_DATA_DIR = "MOTO_DESK_DATA_DIR"
+
+
+def data_dir(override: Path | str | None = None) -> Path:
+    """The data directory: ``--data-dir``, then ``MOTO_DESK_DATA_DIR``, then the OS default."""
+    if override:
+        return Path(override).expanduser().resolve()
+    from_env = os.environ.get(ENV_DATA_DIR)
+    if from_env:
+        return Path(from_env).expanduser().resolve()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def database_path(folder: Path) -> Path:
+    return folder / "moto-desk.sqlite3"
+
+
+def simulator_state_path(folder: Path) -> Path:
+    return folder / "demo-simulator.sqlite3"
+
+
+def log_dir(folder: Path) -> Path:
+    return folder / "logs"

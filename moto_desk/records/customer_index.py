@@ -1,0 +1,101 @@
+"""A local index of the customers this desk has seen.
+
+Stripe's customer search can lag a minute behind a create, so a customer the clerk created a
+second ago would not be found by name. Every customer the desk creates or opens is remembered
+here, and the search box looks here as well as at Stripe.
+
+Matching is forgiving in the ways clerks need: case and accents are ignored ("eloise" finds
+"Éloïse"), every word typed must appear somewhere in the name or email ("dupont jean" finds
+"Jean Dupont"), and a query that is a phone number matches the stored digits as a substring
+whatever the spacing or national prefix ("06 12 34" finds "+33 6 12 34 56 78").
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+
+from moto_desk.domain.models import Customer
+from moto_desk.domain.phone import phone_search_keys
+from moto_desk.records.database import storage_errors
+from moto_desk.records.timestamps import Clock, from_iso, to_iso, utc_now
+
+_MIN_PHONE_DIGITS = 3  # fewer digits would match most numbers
+# {where} is built from constant clauses; every value is a bound parameter.
+_SEARCH = (
+    "SELECT id, name, email, phone, created FROM customer_index"
+    " WHERE {where} ORDER BY last_seen DESC, rowid DESC LIMIT ?"
+)
+
+
+def fold(text: str) -> str:
+    """``text`` for matching: case-folded, accents removed, spaces collapsed."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.split())
+
+
+class CustomerIndex:
+    """The index stored in an open database; use it on the database worker thread only."""
+
+    def __init__(self, conn: sqlite3.Connection, clock: Clock = utc_now) -> None:
+        self._conn = conn
+        self._clock = clock
+
+    def remember(self, customer: Customer) -> None:
+        """Add or refresh ``customer`` and mark it seen now (it moves to the top)."""
+        search_text = fold(f"{customer.name or ''} {customer.email or ''}")
+        with storage_errors():
+            self._conn.execute(
+                "INSERT INTO customer_index (id, name, email, phone, phone_digits, search_text,"
+                " created, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email,"
+                " phone = excluded.phone, phone_digits = excluded.phone_digits,"
+                " search_text = excluded.search_text,"
+                " created = coalesce(excluded.created, customer_index.created),"
+                " last_seen = excluded.last_seen",
+                (
+                    customer.id,
+                    customer.name,
+                    customer.email,
+                    customer.phone,
+                    phone_search_keys(customer.phone or ""),
+                    search_text,
+                    to_iso(customer.created) if customer.created else None,
+                    to_iso(self._clock()),
+                ),
+            )
+
+    def forget(self, customer_id: str) -> None:
+        """Remove a customer (deleted at Stripe); unknown ids are ignored."""
+        with storage_errors():
+            self._conn.execute("DELETE FROM customer_index WHERE id = ?", (customer_id,))
+
+    def search(self, text: str, limit: int = 20) -> list[Customer]:
+        """Customers matching ``text`` (see the module docstring), most recently seen first.
+
+        An empty query lists the most recently seen customers.
+        """
+        words = fold(text).split()
+        text_clause = " AND ".join("instr(search_text, ?) > 0" for _ in words) or "1 = 1"
+        params: list[object] = list(words)
+        digits = phone_search_keys(text)
+        if words and not re.search(r"[^\W\d_]|@", text) and len(digits) >= _MIN_PHONE_DIGITS:
+            where = f"({text_clause}) OR instr(phone_digits, ?) > 0"
+            params.append(digits)
+        else:
+            where = text_clause
+        params.append(limit)
+        with storage_errors():
+            rows = self._conn.execute(_SEARCH.format(where=where), params).fetchall()
+        return [
+            Customer(
+                id=str(r[0]),
+                name=r[1],
+                email=r[2],
+                phone=r[3],
+                created=from_iso(r[4]) if r[4] is not None else None,
+            )
+            for r in rows
+        ]

@@ -1,0 +1,213 @@
+"""Opening the desk's SQLite file: owner-only, durable, migrated.
+
+Durability is the point of this file. The journal records an idempotency key *before* the
+Stripe request that uses it, and that only helps if the record survives a crash or power cut a
+millisecond later, so:
+
+* ``journal_mode=WAL`` — readers (history, CLI) do not block the writer;
+* ``synchronous=FULL`` — every commit is fsynced to the WAL before ``commit()`` returns (with
+  WAL, ``NORMAL`` may lose the last commits on power loss, which is exactly the window that
+  matters here);
+* connections are opened in autocommit mode (``isolation_level=None``): every statement outside
+  an explicit ``BEGIN`` is committed when it returns, and multi-statement changes use
+  :func:`transaction`.
+
+Threads: an ``sqlite3.Connection`` may only be used on the thread that opened it (Python's
+default ``check_same_thread=True`` is kept). The app runs all database work on one worker
+thread, which owns the connection; other threads hand it work instead of touching the file.
+
+Privacy: the folder is created ``0700`` and the file ``0600`` *before* anything is written to it
+(SQLite gives its ``-wal`` and ``-shm`` files the database file's mode). On Windows these modes
+have no effect; the per-user data folder's ACL protects the file there.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from moto_desk.domain.errors import ErrorKind, MotoDeskError
+from moto_desk.records.schema import MIGRATIONS, Migration
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def _storage_error(message: str, path: Path, exc: BaseException | None = None) -> MotoDeskError:
+    detail = f"{path}: {exc}" if exc is not None else str(path)
+    return MotoDeskError(ErrorKind.STORAGE, message, detail=detail)
+
+
+def _make_private_dir(folder: Path) -> None:
+    """Create ``folder`` and any missing parents as 0700 (``mkdir``'s mode is masked by the
+    umask and ignored for parents, so each one is created and chmod-ed in turn)."""
+    missing: list[Path] = []
+    probe = folder
+    while not probe.exists():
+        missing.append(probe)
+        probe = probe.parent
+    for directory in reversed(missing):
+        directory.mkdir(mode=0o700)
+        os.chmod(directory, 0o700)
+
+
+def _make_private_file(path: Path) -> None:
+    """Create ``path`` empty and 0600 if it does not exist; tighten it if it is wider."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        os.close(fd)
+    if os.name == "posix" and os.stat(path).st_mode & 0o077:
+        os.chmod(path, 0o600)
+
+
+@contextmanager
+def transaction(
+    conn: sqlite3.Connection, *, immediate: bool = True
+) -> Iterator[sqlite3.Connection]:
+    """``BEGIN IMMEDIATE`` … ``COMMIT``, or ``ROLLBACK`` if the block (or the commit) fails.
+
+    IMMEDIATE takes the write lock at the start, so a read-check-write sequence (a state
+    transition, a ledger append) cannot interleave with another connection's. With
+    ``immediate=False`` it is a plain read transaction: in WAL mode every query inside it sees
+    the same snapshot, however other connections write meanwhile.
+    """
+    conn.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException:
+        # SQLite rolls back by itself after some failures (disk full, I/O error); a second
+        # ROLLBACK would then fail and hide the original error.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The file's ``PRAGMA user_version``: how many migrations it has."""
+    row = conn.execute("PRAGMA user_version").fetchone()
+    return int(row[0])
+
+
+def _migrate(conn: sqlite3.Connection, migrations: Sequence[Migration], path: Path) -> None:
+    current = schema_version(conn)
+    if current > len(migrations):
+        raise _storage_error(
+            "This data file was written by a newer version of moto-desk "
+            f"(data version {current}; this program knows up to {len(migrations)}). "
+            "Update moto-desk on this computer before using it again.",
+            path,
+        )
+    for version, migration in enumerate(migrations[current:], start=current + 1):
+        with transaction(conn):
+            for statement in migration.statements:
+                conn.execute(statement)
+            # PRAGMA takes no parameters; version is an int we computed.
+            conn.execute(f"PRAGMA user_version = {int(version)}")
+
+
+def open_database(
+    path: Path,
+    *,
+    migrations: Sequence[Migration] = MIGRATIONS,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+) -> sqlite3.Connection:
+    """Open (creating if needed) the desk's database at ``path``, migrated to the latest schema.
+
+    Raises a ``STORAGE`` :class:`MotoDeskError` when the file cannot be created or opened, is
+    not a database or is damaged, is locked longer than ``busy_timeout_ms``, or was written by a
+    newer version of the program. The caller closes the connection.
+    """
+    try:
+        _make_private_dir(path.parent)
+        _make_private_file(path)
+    except OSError as exc:
+        raise _storage_error(
+            "moto-desk could not create its data file. Check that the disk is not full and "
+            "that you may write to the data folder.",
+            path,
+            exc,
+        ) from exc
+
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout_ms / 1000)
+    except sqlite3.Error as exc:
+        raise _storage_error("moto-desk could not open its data file.", path, exc) from exc
+    try:
+        _configure(conn, busy_timeout_ms, path)
+        _migrate(conn, migrations, path)
+    except MotoDeskError:
+        conn.close()
+        raise
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise _describe(exc, path) from exc
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _configure(conn: sqlite3.Connection, busy_timeout_ms: int, path: Path) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        # WAL needs shared memory, which some network drives do not offer.
+        raise _storage_error(
+            "moto-desk cannot use its data file safely in this folder (it may be on a network "
+            "drive). Ask your administrator to keep moto-desk's data on this computer's disk.",
+            path,
+        )
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    # Reading the schema forces SQLite to read the header: a file that is not a database
+    # fails here rather than at the first query of the day.
+    conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+
+
+def _describe(exc: sqlite3.DatabaseError, path: Path | None) -> MotoDeskError:
+    """The clerk's words for a database failure (the environment's fault, not ours)."""
+    text = str(exc).lower()
+    where = path if path is not None else Path("(database)")
+    if "locked" in text or "busy" in text:
+        message = (
+            "moto-desk's data file is in use by another program. Close other copies of "
+            "moto-desk on this computer, then try again."
+        )
+    elif "full" in text:
+        message = (
+            "The disk is full: moto-desk cannot save its records. Free some space, then "
+            "restart moto-desk."
+        )
+    elif "not a database" in text or "malformed" in text or "corrupt" in text:
+        message = (
+            "moto-desk's data file is damaged. Do not delete it: ask your administrator to "
+            "restore it from a backup."
+        )
+    else:
+        message = (
+            "moto-desk could not read or write its data file. Check that the disk is not "
+            "full, then restart moto-desk."
+        )
+    return _storage_error(message, where, exc)
+
+
+@contextmanager
+def storage_errors() -> Iterator[None]:
+    """Turn SQLite's failures of the environment (locked, disk full, I/O error, damaged file)
+    into ``STORAGE`` errors for the clerk.
+
+    Constraint violations (including the ledger's triggers) and misuse of a connection are
+    our bugs, not the environment's, and pass through unchanged.
+    """
+    try:
+        yield
+    except (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError):
+        raise
+    except sqlite3.DatabaseError as exc:
+        raise _describe(exc, None) from exc

@@ -1,0 +1,490 @@
+"""The consent ledger: append-only, hash-chained, verifiable, exportable.
+
+Each record is a fact about a customer's consent — the consent itself (who, when, by which
+channel, which terms by version and SHA-256 of the exact text read), the card saved under it,
+and a later revocation. Records are never changed or removed; a revocation is a new record that
+refers to the consent.
+
+Chaining: each record stores ``prev_hash`` (the ``hash`` of the record before it; 64 zeros for
+the first) and ``hash`` = SHA-256 of the canonical JSON of all its other fields — ``json.dumps``
+with sorted keys, no whitespace, ``ensure_ascii=False``, encoded UTF-8. :meth:`ConsentLedger.verify`
+recomputes every hash and link, so an edited, deleted, inserted or reordered record shows up.
+The newest record's seq and hash are also kept in ``ledger_head``, which catches removal of the
+*last* records (a shorter chain is still a valid chain).
+
+What this can and cannot prove: it detects accidents and casual tampering. Someone with write
+access to the file who recomputes every hash and the head can rewrite history undetected — a
+local hash chain has no secret. Exports (which carry every hash) kept elsewhere are the anchor
+that makes that visible.
+
+Appends are the only writes in this module. SQLite triggers (see ``schema.py``) also refuse
+``UPDATE`` and ``DELETE`` on the ledger and any ``INSERT`` that does not extend the chain.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import sqlite3
+import tempfile
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Literal
+
+from moto_desk.domain.consent import ConsentTerms
+from moto_desk.domain.errors import ErrorKind, InvalidInput, MotoDeskError
+from moto_desk.domain.models import AllowRedisplay, Channel, SavedCard
+from moto_desk.domain.sensitive import find_sensitive
+from moto_desk.records.database import storage_errors, transaction
+from moto_desk.records.schema import GENESIS_HASH
+from moto_desk.records.timestamps import Clock, from_iso, to_iso, utc_now
+
+#: Every column of a ledger row, in table order; all but ``hash`` are hashed.
+COLUMNS = (
+    "seq", "record_id", "kind", "time", "customer_id", "clerk", "desk", "channel",
+    "terms_version", "terms_sha256", "terms_language", "allow_redisplay", "setup_intent_id",
+    "payment_method_id", "card_brand", "card_last4", "card_exp_month", "card_exp_year",
+    "reason", "refers_to", "prev_hash", "hash",
+)  # fmt: skip
+_SELECT = f"SELECT {', '.join(COLUMNS)} FROM ledger"  # noqa: S608  constant column list
+
+Row = dict[str, object]
+
+
+class LedgerKind(StrEnum):
+    """What a ledger record states."""
+
+    CONSENT = "consent"
+    CARD_SAVED = "card_saved"
+    REVOCATION = "revocation"
+
+
+@dataclass(frozen=True)
+class ConsentRecord:
+    """One record of the consent ledger (of any kind; unused fields are None)."""
+
+    seq: int
+    record_id: str
+    kind: LedgerKind
+    time: datetime
+    customer_id: str
+    clerk: str | None
+    desk: str | None
+    channel: Channel | None
+    terms_version: str | None
+    terms_sha256: str | None
+    terms_language: str | None
+    allow_redisplay: AllowRedisplay | None
+    setup_intent_id: str | None
+    payment_method_id: str | None
+    card_brand: str | None
+    card_last4: str | None
+    card_exp_month: int | None
+    card_exp_year: int | None
+    reason: str | None
+    refers_to: str | None
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    """The outcome of :meth:`ConsentLedger.verify`; ``problems`` are sentences for a person."""
+
+    ok: bool
+    count: int
+    problems: list[str] = field(default_factory=list)
+    last_hash: str = GENESIS_HASH
+
+
+def record_hash(row: Mapping[str, object]) -> str:
+    """SHA-256 (hex) of the canonical JSON of every field of ``row`` except ``hash``."""
+    fields = {name: row[name] for name in COLUMNS if name != "hash"}
+    canonical = json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _int(value: object) -> int | None:
+    return None if value is None else int(str(value))
+
+
+def _record(row: Row) -> ConsentRecord:
+    channel = _text(row["channel"])
+    redisplay = _text(row["allow_redisplay"])
+    return ConsentRecord(
+        seq=int(str(row["seq"])),
+        record_id=str(row["record_id"]),
+        kind=LedgerKind(str(row["kind"])),
+        time=from_iso(str(row["time"])),
+        customer_id=str(row["customer_id"]),
+        clerk=_text(row["clerk"]),
+        desk=_text(row["desk"]),
+        channel=Channel(channel) if channel else None,
+        terms_version=_text(row["terms_version"]),
+        terms_sha256=_text(row["terms_sha256"]),
+        terms_language=_text(row["terms_language"]),
+        allow_redisplay=AllowRedisplay(redisplay) if redisplay else None,
+        setup_intent_id=_text(row["setup_intent_id"]),
+        payment_method_id=_text(row["payment_method_id"]),
+        card_brand=_text(row["card_brand"]),
+        card_last4=_text(row["card_last4"]),
+        card_exp_month=_int(row["card_exp_month"]),
+        card_exp_year=_int(row["card_exp_year"]),
+        reason=_text(row["reason"]),
+        refers_to=_text(row["refers_to"]),
+        prev_hash=str(row["prev_hash"]),
+        hash=str(row["hash"]),
+    )
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: object) -> object:
+    """Quote a text cell a spreadsheet would run as a formula (OWASP's CSV-injection advice);
+    the JSON export keeps every value byte-for-byte."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+class ConsentLedger:
+    """The consent ledger stored in an open database (see the module docstring).
+
+    Every method commits before it returns; use it on the database worker thread only.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, clock: Clock = utc_now) -> None:
+        self._conn = conn
+        self._clock = clock
+
+    # -- appending ----------------------------------------------------------------------------
+
+    def record_consent(
+        self,
+        customer_id: str,
+        *,
+        clerk: str,
+        desk: str,
+        channel: Channel,
+        terms: ConsentTerms,
+        allow_redisplay: AllowRedisplay,
+    ) -> ConsentRecord:
+        """Record that the customer agreed to ``terms`` (as read, placeholders filled in)."""
+        return self._append(
+            {
+                "kind": LedgerKind.CONSENT.value,
+                "customer_id": customer_id,
+                "clerk": clerk,
+                "desk": desk,
+                "channel": Channel(channel).value,
+                "terms_version": terms.version,
+                "terms_sha256": terms.sha256,
+                "terms_language": terms.language,
+                "allow_redisplay": AllowRedisplay(allow_redisplay).value,
+            }
+        )
+
+    def record_card_saved(
+        self,
+        consent_id: str,
+        setup_intent_id: str,
+        payment_method_id: str,
+        card: SavedCard,
+    ) -> ConsentRecord:
+        """Record the card saved under consent ``consent_id``.
+
+        Idempotent, because reconciliation after a crash may learn the same save again: the
+        same SetupIntent and PaymentMethod return the existing record. A different card under
+        the same consent is refused — one consent covers one save.
+        """
+        with storage_errors(), transaction(self._conn):
+            consent = self._consent(consent_id)
+            earlier = self._referring(consent_id, LedgerKind.CARD_SAVED)
+            if earlier:
+                first = earlier[0]
+                if (first.setup_intent_id, first.payment_method_id) == (
+                    setup_intent_id,
+                    payment_method_id,
+                ):
+                    return first
+                raise ValueError(f"consent {consent_id} already has card {first.payment_method_id}")
+            if card.customer_id is not None and card.customer_id != consent.customer_id:
+                raise ValueError("the card belongs to another customer than the consent")
+            return self._append_locked(
+                {
+                    "kind": LedgerKind.CARD_SAVED.value,
+                    "customer_id": consent.customer_id,
+                    "clerk": consent.clerk,
+                    "desk": consent.desk,
+                    "allow_redisplay": card.allow_redisplay.value
+                    if card.allow_redisplay
+                    else consent.allow_redisplay,
+                    "setup_intent_id": setup_intent_id,
+                    "payment_method_id": payment_method_id,
+                    "card_brand": card.brand,
+                    "card_last4": card.last4,
+                    "card_exp_month": card.exp_month,
+                    "card_exp_year": card.exp_year,
+                    "refers_to": consent_id,
+                }
+            )
+
+    def record_revocation(
+        self, consent_id: str, *, reason: str, clerk: str, desk: str
+    ) -> ConsentRecord:
+        """Record that the customer withdrew consent ``consent_id``.
+
+        Idempotent: a second revocation of the same consent returns the first. The clerk's
+        ``reason`` is refused if it looks like it contains a card number.
+        """
+        found = find_sensitive(reason, "reason")
+        if found:
+            raise InvalidInput(
+                "The reason looks like it contains a card number or a key. "
+                "Do not type card details here: describe the reason in words.",
+                field="reason",
+            )
+        with storage_errors(), transaction(self._conn):
+            consent = self._consent(consent_id)
+            earlier = self._referring(consent_id, LedgerKind.REVOCATION)
+            if earlier:
+                return earlier[0]
+            saved = self._referring(consent_id, LedgerKind.CARD_SAVED)
+            return self._append_locked(
+                {
+                    "kind": LedgerKind.REVOCATION.value,
+                    "customer_id": consent.customer_id,
+                    "clerk": clerk,
+                    "desk": desk,
+                    "payment_method_id": saved[0].payment_method_id if saved else None,
+                    "reason": reason,
+                    "refers_to": consent_id,
+                }
+            )
+
+    def _append(self, fields: Row) -> ConsentRecord:
+        with storage_errors(), transaction(self._conn):
+            return self._append_locked(fields)
+
+    def _append_locked(self, fields: Row) -> ConsentRecord:
+        """Append inside the caller's write transaction (so seq and prev_hash cannot race)."""
+        last = self._conn.execute(
+            "SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1"
+        ).fetchone()
+        row: Row = dict.fromkeys(COLUMNS)
+        row.update(fields)
+        row["seq"] = int(last[0]) + 1 if last else 1
+        row["prev_hash"] = str(last[1]) if last else GENESIS_HASH
+        row["record_id"] = uuid.uuid4().hex
+        row["time"] = to_iso(self._clock())
+        row["hash"] = record_hash(row)
+        placeholders = ", ".join("?" * len(COLUMNS))
+        self._conn.execute(
+            f"INSERT INTO ledger ({', '.join(COLUMNS)}) VALUES ({placeholders})",  # noqa: S608  constant columns
+            tuple(row[name] for name in COLUMNS),
+        )
+        # Move the head only if it agreed with the chain; a head that disagrees is evidence of
+        # tampering, and overwriting it would erase that evidence.
+        if last is None:
+            self._conn.execute(
+                "INSERT OR IGNORE INTO ledger_head (id, seq, hash) VALUES (1, ?, ?)",
+                (row["seq"], row["hash"]),
+            )
+        else:
+            self._conn.execute(
+                "UPDATE ledger_head SET seq = ?, hash = ? WHERE id = 1 AND seq = ? AND hash = ?",
+                (row["seq"], row["hash"], last[0], last[1]),
+            )
+        return _record(row)
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def _rows(self, where: str = "", params: tuple[object, ...] = ()) -> list[Row]:
+        with storage_errors():
+            cursor = self._conn.execute(f"{_SELECT} {where} ORDER BY seq", params)
+            return [dict(zip(COLUMNS, values, strict=True)) for values in cursor.fetchall()]
+
+    def _consent(self, consent_id: str) -> ConsentRecord:
+        rows = self._rows("WHERE record_id = ? AND kind = 'consent'", (consent_id,))
+        if not rows:
+            raise KeyError(f"no consent record {consent_id}")
+        return _record(rows[0])
+
+    def _referring(self, consent_id: str, kind: LedgerKind) -> list[ConsentRecord]:
+        rows = self._rows("WHERE refers_to = ? AND kind = ?", (consent_id, kind.value))
+        return [_record(row) for row in rows]
+
+    def get(self, record_id: str) -> ConsentRecord | None:
+        """The record with this id, or None."""
+        rows = self._rows("WHERE record_id = ?", (record_id,))
+        return _record(rows[0]) if rows else None
+
+    def records(self, customer_id: str | None = None) -> list[ConsentRecord]:
+        """All records in ledger order, or only those of ``customer_id``."""
+        if customer_id is None:
+            return [_record(row) for row in self._rows()]
+        return [_record(row) for row in self._rows("WHERE customer_id = ?", (customer_id,))]
+
+    def active_consent_for_card(self, payment_method_id: str) -> ConsentRecord | None:
+        """The consent under which this card was saved, unless it has been revoked.
+
+        The charge flow asks this before charging: no unrevoked consent, no charge.
+        """
+        for saved in self._rows(
+            "WHERE kind = 'card_saved' AND payment_method_id = ?", (payment_method_id,)
+        ):
+            consent_id = str(saved["refers_to"])
+            if not self._referring(consent_id, LedgerKind.REVOCATION):
+                return self.get(consent_id)
+        return None
+
+    # -- verifying and exporting -------------------------------------------------------------
+
+    def verify(self) -> VerifyResult:
+        """Recompute every hash and link; report each problem in words."""
+        rows, head = self._snapshot()
+        return _verify(rows, head)
+
+    def _snapshot(self) -> tuple[list[Row], tuple[int, str] | None]:
+        """All rows and the head marker, read in one transaction so that an append by another
+        connection in between cannot look like tampering."""
+        with storage_errors(), transaction(self._conn, immediate=False):
+            rows = self._rows()
+            head = self._conn.execute("SELECT seq, hash FROM ledger_head WHERE id = 1").fetchone()
+        return rows, (int(head[0]), str(head[1])) if head is not None else None
+
+    def export(self, fmt: Literal["csv", "json"], out: Path) -> int:
+        """Write every record to ``out`` (owner-only, replaced atomically); return the count.
+
+        JSON keeps every stored value exactly, with the verification result, so the export can
+        be re-verified later and serves as an anchor; CSV is for reading in a spreadsheet.
+        """
+        if fmt not in ("csv", "json"):
+            raise ValueError(f"unknown export format {fmt!r}: use csv or json")
+        rows, head = self._snapshot()
+        if fmt == "json":
+            document = {
+                "ledger": "moto-desk consent ledger",
+                "exported_at": to_iso(self._clock()),
+                "verify": _verify_summary(_verify(rows, head)),
+                "records": rows,
+            }
+            content = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        else:
+            buffer = io.StringIO()
+            writer = csv.writer(buffer, lineterminator="\r\n")
+            writer.writerow(COLUMNS)
+            for row in rows:
+                writer.writerow([_csv_cell(row[name]) for name in COLUMNS])
+            content = buffer.getvalue()
+        _write_private(out, content)
+        return len(rows)
+
+
+def _verify(rows: list[Row], head: tuple[int, str] | None) -> VerifyResult:
+    """Check the chain of ``rows`` (in seq order) against itself and the ``head`` marker."""
+    problems: list[str] = []
+    expected_seq, prev_hash = 1, GENESIS_HASH
+    consents: dict[str, str] = {}  # record_id → customer_id, of consents seen so far
+    for row in rows:
+        seq = int(str(row["seq"]))
+        if seq != expected_seq:
+            problems.append(
+                f"Records {expected_seq}–{seq - 1} are missing: they were deleted."
+                if seq > expected_seq + 1
+                else f"Record {expected_seq} is missing: it was deleted."
+            )
+        if row["prev_hash"] != prev_hash:
+            problems.append(
+                f"Record {seq} does not follow the record before it: records were "
+                "removed, inserted or moved."
+            )
+        if record_hash(row) != row["hash"]:
+            problems.append(f"Record {seq} was changed after it was written.")
+        problems.extend(_semantic_problems(row, seq, consents))
+        expected_seq, prev_hash = seq + 1, str(row["hash"])
+    last_seq = expected_seq - 1
+    if head is None:
+        if rows:
+            problems.append("The ledger's head marker is missing: it was deleted.")
+    elif head != (last_seq, prev_hash):
+        problems.append(
+            f"The ledger should end with record {head[0]} but ends with record {last_seq}: "
+            "records at the end were removed or added outside moto-desk."
+        )
+    return VerifyResult(not problems, len(rows), problems, prev_hash)
+
+
+def _verify_summary(result: VerifyResult) -> dict[str, object]:
+    return {
+        "ok": result.ok,
+        "count": result.count,
+        "problems": result.problems,
+        "last_hash": result.last_hash,
+    }
+
+
+def _semantic_problems(row: Row, seq: int, consents: dict[str, str]) -> list[str]:
+    """Checks beyond the hashes: each kind has its fields, and references point backwards to a
+    consent of the same customer."""
+    kind = row["kind"]
+    problems: list[str] = []
+    required = {
+        "consent": (
+            "channel",
+            "terms_version",
+            "terms_sha256",
+            "terms_language",
+            "allow_redisplay",
+        ),
+        "card_saved": ("refers_to", "setup_intent_id", "payment_method_id"),
+        "revocation": ("refers_to",),
+    }.get(str(kind), ())
+    missing = [name for name in required if row[name] in (None, "")]
+    if missing:
+        problems.append(f"Record {seq} ({kind}) lacks {', '.join(missing)}.")
+    if kind == "consent":
+        consents[str(row["record_id"])] = str(row["customer_id"])
+    elif row["refers_to"] is not None:
+        owner = consents.get(str(row["refers_to"]))
+        if owner is None:
+            problems.append(f"Record {seq} refers to a consent that does not come before it.")
+        elif owner != row["customer_id"]:
+            problems.append(f"Record {seq} refers to another customer's consent.")
+    return problems
+
+
+def _write_private(out: Path, content: str) -> None:
+    """Write ``content`` to ``out`` via a 0600 temporary file in the same folder, fsync, rename:
+    a crash never leaves a half-written export under the real name."""
+    folder = out.parent if str(out.parent) else Path(".")
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", dir=folder)  # created 0600
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                handle.write(content)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp_name, out)
+        except BaseException:
+            Path(temp_name).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise MotoDeskError(
+            ErrorKind.STORAGE,
+            f"moto-desk could not write the export to “{out}”. Check the folder exists, that "
+            "you may write to it, and that the disk is not full.",
+            detail=str(exc),
+        ) from exc

@@ -1,0 +1,216 @@
+"""The one way to run background work from the GUI (STYLE §2, after Anki's QueryOp).
+
+A widget describes a job — the function to run off the GUI thread, what to do with its
+result, its failure, its progress — and :class:`JobRunner` runs it on a thread pool and
+delivers everything back on the GUI thread through queued signals. Widgets never create
+threads, never touch the network and never call ``processEvents()``.
+
+    runner.job(lambda: find_customers(ctx, text)).on_success(self.on_found).run()
+
+Jobs can be cancelled (the flow sees the ``CancelToken``); a job whose owner widget was
+destroyed delivers nothing. ``payment_jobs_open`` counts jobs flagged as payment
+operations so the window can ask before quitting while one is open.
+
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from moto_desk.flows.cancel import CancelToken
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+
+class Job(QObject, Generic[T]):
+    """A description of background work; nothing runs until :meth:`run`.
+
+    A QObject created on the GUI thread: its signals, emitted by the worker, reach its slots
+    queued on the GUI thread (a plain Python callable would run on the worker instead).
+
+    Signals:
+        succeeded(object), failed(object), progressed(object) — internal.
+    """
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(object)
+
+    def __init__(
+        self,
+        runner: JobRunner,
+        work: Callable[[], T],
+        *,
+        payment: bool = False,
+        cancel: CancelToken | None = None,
+        owner: QObject | None = None,
+    ) -> None:
+        super().__init__(runner)
+        self._runner = runner
+        self._work = work
+        self._payment = payment
+        self.cancel_token = cancel or CancelToken()
+        # Set when the owner widget is destroyed: its callbacks would touch a deleted C++
+        # object ("Internal C++ object already deleted"), so nothing is delivered any more.
+        self._orphaned = False
+        if owner is not None:
+            owner.destroyed.connect(self._owner_destroyed)
+        self._on_success: Callable[[T], None] | None = None
+        self._on_failure: Callable[[BaseException], None] | None = None
+        self._on_progress: Callable[[Any], None] | None = None
+        self._on_finished: Callable[[], None] | None = None
+        self.done = False
+
+    def on_success(self, callback: Callable[[T], None]) -> Job[T]:
+        self._on_success = callback
+        return self
+
+    def on_failure(self, callback: Callable[[BaseException], None]) -> Job[T]:
+        self._on_failure = callback
+        return self
+
+    def on_progress(self, callback: Callable[[Any], None]) -> Job[T]:
+        self._on_progress = callback
+        return self
+
+    def on_finished(self, callback: Callable[[], None]) -> Job[T]:
+        """Called after success or failure (reset busy indicators here)."""
+        self._on_finished = callback
+        return self
+
+    def report(self, progress: Any) -> None:
+        """Thread-safe: call from the work function; delivered on the GUI thread."""
+        self.progressed.emit(progress)
+
+    def cancel(self) -> None:
+        self.cancel_token.cancel()
+
+    def run(self) -> Job[T]:
+        self.succeeded.connect(self._succeeded)
+        self.failed.connect(self._failed)
+        self.progressed.connect(self._progressed)
+        self._runner._start(self, self._payment)
+        return self
+
+    # -- worker side ---------------------------------------------------------------------
+    def _execute(self) -> None:
+        try:
+            result = self._work()
+        except BaseException as exc:  # delivered to the GUI thread, never swallowed
+            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            self.failed.emit(exc)
+        else:
+            self.succeeded.emit(result)
+
+    # -- GUI side ------------------------------------------------------------------------
+    @Slot()
+    def _owner_destroyed(self) -> None:
+        self._orphaned = True
+
+    @Slot(object)
+    def _succeeded(self, result: T) -> None:
+        self._finish()
+        if self._on_success is not None and not self._orphaned:
+            self._on_success(result)
+        self._finished()
+
+    @Slot(object)
+    def _failed(self, error: BaseException) -> None:
+        self._finish()
+        if self._on_failure is not None and not self._orphaned:
+            self._on_failure(error)
+        else:
+            # Even with its owner gone, a failure must not vanish: a bug is still a bug.
+            self._runner.unhandled(error)
+        self._finished()
+
+    @Slot(object)
+    def _progressed(self, progress: Any) -> None:
+        if not self.done and not self._orphaned and self._on_progress is not None:
+            self._on_progress(progress)
+
+    def _finish(self) -> None:
+        self.done = True
+        self._runner._ended(self, self._payment)
+
+    def _finished(self) -> None:
+        if self._on_finished is not None and not self._orphaned:
+            self._on_finished()
+        self.deleteLater()
+
+
+class JobRunner(QObject):
+    """Owns the thread pool. One per window.
+
+    Signals:
+        payment_jobs_changed(int): the number of open payment operations changed.
+    """
+
+    payment_jobs_changed = Signal(int)
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        workers: int = 4,
+        on_unhandled: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="moto-desk-job")
+        self._jobs: set[Job[Any]] = set()
+        self._payment_open = 0
+        self._on_unhandled = on_unhandled
+
+    def job(
+        self,
+        work: Callable[[], T],
+        *,
+        payment: bool = False,
+        cancel: CancelToken | None = None,
+        owner: QObject | None = None,
+    ) -> Job[T]:
+        """Describe a job; ``owner`` (a widget) stops delivery once it is destroyed."""
+        return Job(self, work, payment=payment, cancel=cancel, owner=owner)
+
+    @property
+    def payment_jobs_open(self) -> int:
+        return self._payment_open
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._jobs)
+
+    def _start(self, job: Job[Any], payment: bool) -> None:
+        self._jobs.add(job)
+        if payment:
+            self._payment_open += 1
+            self.payment_jobs_changed.emit(self._payment_open)
+        self._pool.submit(job._execute)
+
+    def _ended(self, job: Job[Any], payment: bool) -> None:
+        self._jobs.discard(job)
+        if payment:
+            self._payment_open -= 1
+            self.payment_jobs_changed.emit(self._payment_open)
+
+    def unhandled(self, error: BaseException) -> None:
+        if self._on_unhandled is not None:
+            self._on_unhandled(error)
+        else:
+            log.error("unhandled job error: %r", error)
+
+    def cancel_all(self) -> None:
+        for job in list(self._jobs):
+            job.cancel()
+
+    def shutdown(self, wait: bool = True) -> None:
+        """Cancel what can be cancelled and wait for the workers (at quit)."""
+        self.cancel_all()
+        self._pool.shutdown(wait=wait, cancel_futures=True)

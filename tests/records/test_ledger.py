@@ -1,0 +1,386 @@
+"""The consent ledger: chaining, append-only enforcement, tamper detection, export."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import itertools
+import json
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from moto_desk.domain.consent import ConsentTerms
+from moto_desk.domain.errors import ErrorKind, InvalidInput, MotoDeskError
+from moto_desk.domain.models import AllowRedisplay, Channel, SavedCard
+from moto_desk.records.ledger import (
+    COLUMNS,
+    ConsentLedger,
+    ConsentRecord,
+    LedgerKind,
+    record_hash,
+)
+from moto_desk.records.schema import GENESIS_HASH
+
+from .conftest import FakeClock
+
+TERMS = ConsentTerms("2026-11-01", "fr", "{shop_name} conservera votre carte.").for_shop("Café")
+
+
+def card(pm: str = "pm_1", customer: str = "cus_1") -> SavedCard:
+    return SavedCard(pm, customer, "visa", "4242", 11, 2030, allow_redisplay=AllowRedisplay.LIMITED)
+
+
+@pytest.fixture
+def ledger(conn: sqlite3.Connection, clock: FakeClock) -> ConsentLedger:
+    return ConsentLedger(conn, clock)
+
+
+def consent(ledger: ConsentLedger, customer: str = "cus_1") -> ConsentRecord:
+    return ledger.record_consent(
+        customer,
+        clerk="Élodie",
+        desk="desk-1",
+        channel=Channel.PHONE,
+        terms=TERMS,
+        allow_redisplay=AllowRedisplay.LIMITED,
+    )
+
+
+@pytest.fixture
+def five(ledger: ConsentLedger, clock: FakeClock) -> ConsentLedger:
+    """consent(cus_1), card_saved, consent(cus_2), card_saved, revocation of the first."""
+    first = consent(ledger, "cus_1")
+    clock.advance(seconds=30)
+    ledger.record_card_saved(first.record_id, "seti_1", "pm_1", card("pm_1", "cus_1"))
+    clock.advance(days=2)
+    second = consent(ledger, "cus_2")
+    ledger.record_card_saved(second.record_id, "seti_2", "pm_2", card("pm_2", "cus_2"))
+    clock.advance(days=30)
+    ledger.record_revocation(first.record_id, reason="Customer called", clerk="Bo", desk="d2")
+    return ledger
+
+
+def raw(conn: sqlite3.Connection, seq: int) -> dict[str, object]:
+    cursor = conn.execute("SELECT * FROM ledger WHERE seq = ?", (seq,))
+    names = [column[0] for column in cursor.description]
+    assert tuple(names) == COLUMNS
+    return dict(zip(names, cursor.fetchone(), strict=True))
+
+
+def drop_triggers(conn: sqlite3.Connection) -> None:
+    for name in ("ledger_no_update", "ledger_no_delete", "ledger_append_at_end"):
+        conn.execute(f"DROP TRIGGER {name}")
+
+
+def insert_raw(conn: sqlite3.Connection, row: dict[str, object]) -> None:
+    placeholders = ", ".join(f":{name}" for name in COLUMNS)
+    conn.execute(f"INSERT INTO ledger VALUES ({placeholders})", row)  # noqa: S608  test forgery
+
+
+# -- appending and chaining -------------------------------------------------------------------
+
+
+def test_consent_record_holds_what_was_agreed(ledger: ConsentLedger, clock: FakeClock) -> None:
+    record = consent(ledger)
+    assert record.kind is LedgerKind.CONSENT
+    assert (record.seq, record.prev_hash) == (1, GENESIS_HASH)
+    assert record.time == clock.now
+    assert (record.customer_id, record.clerk, record.desk) == ("cus_1", "Élodie", "desk-1")
+    assert record.channel is Channel.PHONE
+    assert (record.terms_version, record.terms_language) == ("2026-11-01", "fr")
+    assert record.terms_sha256 == TERMS.sha256
+    assert record.allow_redisplay is AllowRedisplay.LIMITED
+    assert ledger.get(record.record_id) == record
+
+
+def test_records_are_chained(five: ConsentLedger, conn: sqlite3.Connection) -> None:
+    records = five.records()
+    assert [r.seq for r in records] == [1, 2, 3, 4, 5]
+    assert [r.kind for r in records] == [
+        LedgerKind.CONSENT,
+        LedgerKind.CARD_SAVED,
+        LedgerKind.CONSENT,
+        LedgerKind.CARD_SAVED,
+        LedgerKind.REVOCATION,
+    ]
+    assert records[0].prev_hash == GENESIS_HASH
+    for before, after in itertools.pairwise(records):
+        assert after.prev_hash == before.hash
+    assert conn.execute("SELECT seq, hash FROM ledger_head").fetchone() == (5, records[-1].hash)
+    result = five.verify()
+    assert (result.ok, result.count, result.problems) == (True, 5, [])
+    assert result.last_hash == records[-1].hash
+
+
+def test_hash_is_sha256_of_canonical_json(five: ConsentLedger, conn: sqlite3.Connection) -> None:
+    row = raw(conn, 1)
+    fields = {k: v for k, v in row.items() if k != "hash"}
+    canonical = json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    assert "Élodie" in canonical  # not \u-escaped
+    assert row["hash"] == hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    assert record_hash(row) == row["hash"]
+
+
+def test_card_saved_and_revocation_refer_to_the_consent(five: ConsentLedger) -> None:
+    first, saved, _, _, revoked = five.records()
+    assert saved.refers_to == revoked.refers_to == first.record_id
+    assert (saved.setup_intent_id, saved.payment_method_id) == ("seti_1", "pm_1")
+    assert (saved.card_brand, saved.card_last4, saved.card_exp_month, saved.card_exp_year) == (
+        "visa",
+        "4242",
+        11,
+        2030,
+    )
+    assert (saved.clerk, saved.desk) == ("Élodie", "desk-1")
+    assert (revoked.reason, revoked.clerk, revoked.desk) == ("Customer called", "Bo", "d2")
+    assert revoked.payment_method_id == "pm_1"
+    assert [r.seq for r in five.records("cus_2")] == [3, 4]
+
+
+def test_appends_are_idempotent(five: ConsentLedger) -> None:
+    first = five.records()[0]
+    again = five.record_card_saved(first.record_id, "seti_1", "pm_1", card())
+    assert again.seq == 2
+    assert five.record_revocation(first.record_id, reason="x", clerk="c", desk="d").seq == 5
+    assert len(five.records()) == 5
+    with pytest.raises(ValueError, match="already has card pm_1"):
+        five.record_card_saved(first.record_id, "seti_9", "pm_9", card("pm_9"))
+
+
+def test_refusals(ledger: ConsentLedger) -> None:
+    record = consent(ledger)
+    with pytest.raises(KeyError):
+        ledger.record_card_saved("missing", "seti_1", "pm_1", card())
+    with pytest.raises(ValueError, match="another customer"):
+        ledger.record_card_saved(record.record_id, "seti_1", "pm_1", card(customer="cus_x"))
+    with pytest.raises(InvalidInput) as caught:
+        ledger.record_revocation(
+            record.record_id, reason="card 4242 4242 4242 4242 lost", clerk="c", desk="d"
+        )
+    assert caught.value.field == "reason"
+    assert len(ledger.records()) == 1
+
+
+def test_active_consent_for_card(ledger: ConsentLedger) -> None:
+    record = consent(ledger)
+    assert ledger.active_consent_for_card("pm_1") is None  # consent alone saves no card
+    ledger.record_card_saved(record.record_id, "seti_1", "pm_1", card())
+    assert ledger.active_consent_for_card("pm_1") == record
+    ledger.record_revocation(record.record_id, reason="asked", clerk="c", desk="d")
+    assert ledger.active_consent_for_card("pm_1") is None
+
+
+# -- belt and braces: the triggers --------------------------------------------------------------
+
+
+def test_triggers_refuse_update_delete_and_out_of_chain_inserts(
+    five: ConsentLedger, conn: sqlite3.Connection
+) -> None:
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        conn.execute("UPDATE ledger SET clerk = 'Mallory' WHERE seq = 2")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        conn.execute("DELETE FROM ledger WHERE seq = 5")
+    row = raw(conn, 5)
+    row.update(seq=6, record_id="forged", prev_hash=GENESIS_HASH)
+    with pytest.raises(sqlite3.IntegrityError, match="end of the chain"):
+        insert_raw(conn, row)
+    assert five.verify().ok
+
+
+# -- tampering with the file directly -----------------------------------------------------------
+
+
+def problems_after(five: ConsentLedger, conn: sqlite3.Connection, *sql: str) -> list[str]:
+    drop_triggers(conn)
+    for statement in sql:
+        conn.execute(statement)
+    result = five.verify()
+    assert not result.ok
+    return result.problems
+
+
+def test_verify_catches_an_edited_field(five: ConsentLedger, conn: sqlite3.Connection) -> None:
+    problems = problems_after(five, conn, "UPDATE ledger SET clerk = 'Mallory' WHERE seq = 2")
+    assert problems == ["Record 2 was changed after it was written."]
+
+
+def test_verify_catches_an_edited_number(five: ConsentLedger, conn: sqlite3.Connection) -> None:
+    problems = problems_after(five, conn, "UPDATE ledger SET card_exp_year = 2031 WHERE seq = 4")
+    assert problems == ["Record 4 was changed after it was written."]
+
+
+def test_verify_catches_an_edit_with_a_recomputed_hash(
+    five: ConsentLedger, conn: sqlite3.Connection
+) -> None:
+    row = raw(conn, 1)
+    row["channel"] = "mail"
+    drop_triggers(conn)
+    conn.execute("UPDATE ledger SET channel = 'mail', hash = ? WHERE seq = 1", (record_hash(row),))
+    assert five.verify().problems == [
+        "Record 2 does not follow the record before it: records were removed, inserted or moved."
+    ]
+
+
+def test_verify_catches_a_deleted_record(five: ConsentLedger, conn: sqlite3.Connection) -> None:
+    problems = problems_after(five, conn, "DELETE FROM ledger WHERE seq = 3")
+    assert "Record 3 is missing: it was deleted." in problems
+    assert any(p.startswith("Record 4 does not follow") for p in problems)
+
+
+def test_verify_catches_deleted_records_at_the_end(
+    five: ConsentLedger, conn: sqlite3.Connection
+) -> None:
+    problems = problems_after(five, conn, "DELETE FROM ledger WHERE seq >= 4")
+    assert problems == [
+        "The ledger should end with record 5 but ends with record 3: records at the end were "
+        "removed or added outside moto-desk."
+    ]
+
+
+def test_verify_catches_a_deleted_head(five: ConsentLedger, conn: sqlite3.Connection) -> None:
+    problems = problems_after(five, conn, "DELETE FROM ledger_head")
+    assert problems == ["The ledger's head marker is missing: it was deleted."]
+
+
+def test_verify_catches_everything_deleted(five: ConsentLedger, conn: sqlite3.Connection) -> None:
+    problems = problems_after(five, conn, "DELETE FROM ledger")
+    assert len(problems) == 1
+    assert "should end with record 5 but ends with record 0" in problems[0]
+
+
+def test_verify_catches_reordered_records(five: ConsentLedger, conn: sqlite3.Connection) -> None:
+    problems = problems_after(
+        five,
+        conn,
+        "UPDATE ledger SET seq = -2 WHERE seq = 2",
+        "UPDATE ledger SET seq = 2 WHERE seq = 3",
+        "UPDATE ledger SET seq = 3 WHERE seq = -2",
+    )
+    assert "Record 2 was changed after it was written." in problems
+    assert "Record 3 was changed after it was written." in problems
+    assert any(p.startswith("Record 2 does not follow") for p in problems)
+
+
+def test_verify_catches_a_record_inserted_in_the_middle(
+    five: ConsentLedger, conn: sqlite3.Connection
+) -> None:
+    drop_triggers(conn)
+    conn.execute("UPDATE ledger SET seq = seq + 100 WHERE seq >= 3")
+    conn.execute("UPDATE ledger SET seq = seq - 99 WHERE seq >= 100")
+    forged = raw(conn, 1)
+    forged.update(seq=3, record_id="forged", customer_id="cus_3", prev_hash=raw(conn, 2)["hash"])
+    forged["hash"] = record_hash(forged)
+    insert_raw(conn, forged)
+    problems = five.verify().problems
+    assert "Record 3 was changed after it was written." not in problems  # the forgery is "valid"
+    assert any(p.startswith("Record 4 does not follow") for p in problems)
+    assert "Record 4 was changed after it was written." in problems  # its seq moved
+
+
+def test_verify_catches_a_well_formed_record_appended_outside_moto_desk(
+    five: ConsentLedger, conn: sqlite3.Connection
+) -> None:
+    # The triggers allow this insert (it extends the chain); only the head marker tells.
+    forged = raw(conn, 4)
+    forged.update(seq=6, record_id="forged", prev_hash=raw(conn, 5)["hash"])
+    forged["hash"] = record_hash(forged)
+    insert_raw(conn, forged)
+    problems = five.verify().problems
+    assert problems == [
+        "The ledger should end with record 5 but ends with record 6: records at the end were "
+        "removed or added outside moto-desk."
+    ]
+
+
+def test_verify_catches_references_to_nowhere(
+    five: ConsentLedger, conn: sqlite3.Connection
+) -> None:
+    forged = raw(conn, 2)
+    forged.update(seq=6, record_id="forged", refers_to="nothing", prev_hash=raw(conn, 5)["hash"])
+    forged["hash"] = record_hash(forged)
+    insert_raw(conn, forged)
+    assert "Record 6 refers to a consent that does not come before it." in five.verify().problems
+
+
+def test_tampering_evidence_survives_later_appends(
+    five: ConsentLedger, conn: sqlite3.Connection
+) -> None:
+    drop_triggers(conn)
+    conn.execute("DELETE FROM ledger WHERE seq = 5")
+    consent(five, "cus_9")  # the app carries on; it must not overwrite the evidence
+    problems = five.verify().problems
+    assert any("should end with record 5 but ends with record 5" in p for p in problems)
+
+
+# -- export -----------------------------------------------------------------------------------
+
+
+def test_export_json_is_faithful_and_reverifiable(five: ConsentLedger, tmp_path: Path) -> None:
+    out = tmp_path / "ledger.json"
+    assert five.export("json", out) == 5
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert document["verify"] == {
+        "ok": True,
+        "count": 5,
+        "problems": [],
+        "last_hash": five.records()[-1].hash,
+    }
+    exported = document["records"]
+    assert [r["seq"] for r in exported] == [1, 2, 3, 4, 5]
+    assert exported[0]["clerk"] == "Élodie"
+    previous = GENESIS_HASH
+    for record in exported:
+        assert list(record) == list(COLUMNS)
+        assert record_hash(record) == record["hash"]
+        assert record["prev_hash"] == previous
+        previous = record["hash"]
+    if os.name == "posix":
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+def test_export_csv(five: ConsentLedger, ledger: ConsentLedger, tmp_path: Path) -> None:
+    first = five.records()[2]
+    five.record_revocation(first.record_id, reason="=HYPERLINK(evil)", clerk="c", desk="d")
+    out = tmp_path / "ledger.csv"
+    assert five.export("csv", out) == 6
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == list(COLUMNS)
+    assert len(rows) == 7
+    by_column = [dict(zip(COLUMNS, row, strict=True)) for row in rows[1:]]
+    assert by_column[0]["clerk"] == "Élodie"
+    assert by_column[1]["card_last4"] == "4242"
+    assert by_column[5]["reason"] == "'=HYPERLINK(evil)"  # not a formula in a spreadsheet
+    assert by_column[4]["hash"] == five.records()[4].hash
+
+
+def test_export_replaces_atomically_and_reports_failures(
+    five: ConsentLedger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    out = exports / "ledger.json"
+    out.write_text("old")
+    five.export("json", out)
+    assert out.read_text(encoding="utf-8").startswith("{")
+    assert [p.name for p in exports.iterdir()] == ["ledger.json"]  # no temporary left behind
+
+    def disk_full(source: object, target: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    with pytest.raises(MotoDeskError) as caught:
+        five.export("csv", exports / "ledger.csv")
+    assert caught.value.kind is ErrorKind.STORAGE
+    assert [p.name for p in exports.iterdir()] == ["ledger.json"]
+    monkeypatch.undo()
+
+    with pytest.raises(MotoDeskError) as caught:
+        five.export("json", tmp_path / "missing" / "ledger.json")
+    assert caught.value.kind is ErrorKind.STORAGE
+    with pytest.raises(ValueError, match="unknown export format"):
+        five.export("xml", out)  # type: ignore[arg-type]
