@@ -37,7 +37,7 @@ def ledger_export(folder: Path, fmt: Literal["csv", "json"], out: Path) -> int:
 
 def _context(folder: Path, demo: bool, api_base: str | None) -> tuple[Backend, FlowContext]:
     from moto_desk.backend import start_backend
-    from moto_desk.flows.context import DeskIdentity
+    from moto_desk.flows.context import DeskIdentity, FlowContext
     from moto_desk.records.database import open_database
     from moto_desk.records.desk_state import DeskState
 

@@ -73,7 +73,11 @@ def _steps(data_dir: Path, step: _Step) -> None:
     from moto_desk.paths import database_path
     from moto_desk.records.database import open_database
 
-    open_database(database_path(data_dir)).close()
+    step(
+        "open the desk's records",
+        lambda: open_database(database_path(data_dir)).close(),
+        lambda _: str(database_path(data_dir)),
+    )
     backend = start_backend(data_dir, demo=True, persist_simulator=False)
     try:
         ctx = FlowContext(
