@@ -198,3 +198,29 @@ def test_moto_not_enabled(desk: Desk) -> None:
         save_card(desk.ctx, desk.save_request(desk.customer(), desk.reader()))
     assert caught.value.kind is ErrorKind.MOTO_NOT_ENABLED
     assert "MOTO" in caught.value.clerk_message
+
+
+def test_the_reader_taken_over_by_another_desk(desk: Desk) -> None:
+    """Another desk force-clears the reader and starts its own save while we wait."""
+    customer = desk.customer()
+    reader = desk.reader()
+    other = desk.customer("Other Desk Customer")
+    taken = threading.Event()
+
+    def on_progress(progress: Progress) -> None:
+        if progress.step is Step.WAITING_FOR_CARD and not taken.is_set():
+            taken.set()
+            gateway = desk.gateway
+            gateway.cancel_reader_action(reader.id, idempotency_key="other-desk-clear")
+            intent = gateway.create_setup_intent(other.id, {}, idempotency_key="other-desk-si")
+            gateway.process_setup_intent(
+                reader.id, intent.id, "limited", idempotency_key="other-desk-process"
+            )
+
+    desk.ctx.progress = on_progress
+    with pytest.raises(MotoDeskError) as caught:
+        save_card(desk.ctx, desk.save_request(customer, reader))
+    assert caught.value.kind is ErrorKind.CANCELED
+    assert "another desk" in caught.value.clerk_message
+    assert _only_entry(desk).state is JournalState.CANCELED
+    assert desk.gateway.saved_cards(customer.id) == []
