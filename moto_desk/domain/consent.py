@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from moto_desk.domain.errors import ErrorKind, MotoDeskError
+from moto_desk.domain.words import QT_TRANSLATE_NOOP
 
 LANGUAGES = ("en", "fr")
 _VERSION_LINE = re.compile(r"version: (\S+)")
@@ -73,8 +74,12 @@ def parse_terms(content: str, language: str) -> ConsentTerms:
     if not sep or match is None or not text.strip():
         raise MotoDeskError(
             ErrorKind.CONFIGURATION,
-            f"The consent terms in “{language}” are damaged in this installation. "
-            "Reinstall moto-desk.",
+            QT_TRANSLATE_NOOP(
+                "clerk",
+                "The consent terms in “{language}” are damaged in this installation. "
+                "Reinstall moto-desk.",
+            ),
+            args={"language": language},
             detail="expected 'version: <v>', a blank line, then the text",
         )
     return ConsentTerms(version=match.group(1), language=language, text=text)
@@ -86,7 +91,10 @@ def load_terms(language: str, folder: Path | None = None) -> ConsentTerms:
     if language not in LANGUAGES:
         raise MotoDeskError(
             ErrorKind.CONFIGURATION,
-            f"There are no consent terms in “{language}”. Choose one of: {', '.join(LANGUAGES)}.",
+            QT_TRANSLATE_NOOP(
+                "clerk", "There are no consent terms in “{language}”. Choose one of: {choices}."
+            ),
+            args={"language": language, "choices": ", ".join(LANGUAGES)},
         )
     path = (folder or resources_dir() / "consent") / f"terms-{language}.txt"
     try:
@@ -94,8 +102,12 @@ def load_terms(language: str, folder: Path | None = None) -> ConsentTerms:
     except (OSError, UnicodeDecodeError) as exc:
         raise MotoDeskError(
             ErrorKind.CONFIGURATION,
-            f"The consent terms in “{language}” are missing from this installation. "
-            "Reinstall moto-desk.",
+            QT_TRANSLATE_NOOP(
+                "clerk",
+                "The consent terms in “{language}” are missing from this installation. "
+                "Reinstall moto-desk.",
+            ),
+            args={"language": language},
             detail=f"{path}: {exc}",
         ) from exc
     return parse_terms(content, language)

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from moto_desk.domain.errors import InvalidInput
+from moto_desk.domain.words import QT_TRANSLATE_NOOP
 
 Locale = Literal["en", "fr"]
 
@@ -166,7 +167,11 @@ def currency_rule(currency: str) -> CurrencyRule:
         return rule
     if not _CODE_RE.fullmatch(code):
         raise InvalidInput(
-            f"“{currency}” is not a currency code. Use a three-letter code such as EUR or USD.",
+            QT_TRANSLATE_NOOP(
+                "clerk",
+                "“{currency}” is not a currency code. Use a three-letter code such as EUR or USD.",
+            ),
+            args={"currency": currency},
             field="currency",
         )
     return CurrencyRule(code=code, exponent=2, known=False)
@@ -268,12 +273,16 @@ _DIGITS = frozenset("0123456789")
 _MAX_TEXT = 64
 
 
-def _examples(loc: Locale) -> str:
-    return "12.50 or 1,234.50" if loc == "en" else "12,50 or 1 234,50"
+def _examples(loc: Locale) -> dict[str, str]:
+    """Two example amounts written the way the clerk types them (``{small}``, ``{large}``)."""
+    if loc == "en":
+        return {"small": "12.50", "large": "1,234.50"}
+    return {"small": "12,50", "large": "1 234,50"}
 
 
-def _refuse(message: str) -> InvalidInput:
-    return InvalidInput(message, field="amount")
+def _refuse(template: str, **args: str) -> InvalidInput:
+    """An ``InvalidInput`` on the amount field; ``template`` is a ``QT_TRANSLATE_NOOP`` literal."""
+    return InvalidInput(template, args=args, field="amount")
 
 
 def _own_marks(code: str) -> list[str]:
@@ -302,16 +311,35 @@ def _not_a_number(s: str, code: str, shown: str, loc: Locale) -> InvalidInput:
     for mark in _ALL_MARKS:
         if mark not in own and mark in s:
             return _refuse(
-                f"“{shown}” is not in {code.upper()}. "
-                f"Remove “{mark}” and type the amount in {code.upper()}."
+                QT_TRANSLATE_NOOP(
+                    "clerk",
+                    "“{shown}” is not in {currency}. "
+                    "Remove “{mark}” and type the amount in {currency}.",
+                ),
+                shown=shown,
+                currency=code.upper(),
+                mark=mark,
             )
     for word in re.findall(r"[A-Za-z]+", s):
         if word.lower() in CURRENCIES and word.lower() != code:
             return _refuse(
-                f"“{shown}” is in {word.upper()}, but this amount is in {code.upper()}. "
-                f"Type the amount in {code.upper()}."
+                QT_TRANSLATE_NOOP(
+                    "clerk",
+                    "“{shown}” is in {other}, but this amount is in {currency}. "
+                    "Type the amount in {currency}.",
+                ),
+                shown=shown,
+                other=word.upper(),
+                currency=code.upper(),
             )
-    return _refuse(f"“{shown}” is not an amount. Type it in figures, for example {_examples(loc)}.")
+    return _refuse(
+        QT_TRANSLATE_NOOP(
+            "clerk",
+            "“{shown}” is not an amount. Type it in figures, for example {small} or {large}.",
+        ),
+        shown=shown,
+        **_examples(loc),
+    )
 
 
 def _split_number(s: str, loc: Locale, shown: str) -> tuple[str, str]:
@@ -332,7 +360,13 @@ def _split_number(s: str, loc: Locale, shown: str) -> tuple[str, str]:
 
     Thousands groups must be well formed: 1–3 digits (no leading zero), then groups of 3.
     """
-    bad_separators = _refuse(f"Check the separators in “{shown}”, for example {_examples(loc)}.")
+    bad_separators = _refuse(
+        QT_TRANSLATE_NOOP(
+            "clerk", "Check the separators in “{shown}”, for example {small} or {large}."
+        ),
+        shown=shown,
+        **_examples(loc),
+    )
     parts = re.split(r"([.,]|[ \u00a0\u202f\u2009\u2007])", s)
     runs = parts[0::2]
     seps = [" " if p in _SPACES else p for p in parts[1::2]]
@@ -364,9 +398,15 @@ def _split_number(s: str, loc: Locale, shown: str) -> tuple[str, str]:
             decimal = ","
         else:
             raise _refuse(
-                f"“{shown}” could mean {runs[0]}{runs[1]} or {runs[0]} point {runs[1]}. "
-                f"Type {runs[0]}{runs[1]} without a separator, "
-                f"or {runs[0]},{runs[1]} with a decimal comma."
+                QT_TRANSLATE_NOOP(
+                    "clerk",
+                    "“{shown}” could mean {whole}{rest} or {whole} point {rest}. "
+                    "Type {whole}{rest} without a separator, "
+                    "or {whole},{rest} with a decimal comma.",
+                ),
+                shown=shown,
+                whole=runs[0],
+                rest=runs[1],
             )
     int_runs, frac = (runs[:-1], runs[-1]) if decimal is not None else (runs, "")
     if len(int_runs) > 1:
@@ -390,12 +430,20 @@ def parse_amount(text: str, currency: str, locale: str = "en") -> Money:
     rule = currency_rule(currency)
     shown = text.strip()
     if len(shown) > _MAX_TEXT:
-        raise _refuse("That amount is too long. Type it in figures, for example 12.50.")
+        raise _refuse(
+            QT_TRANSLATE_NOOP(
+                "clerk", "That amount is too long. Type it in figures, for example 12.50."
+            )
+        )
     if not shown:
-        raise _refuse("Enter an amount.")
+        raise _refuse(QT_TRANSLATE_NOOP("clerk", "Enter an amount."))
     s = _strip_marks(shown.translate(_FULLWIDTH), rule.code)
     if s[:1] in _MINUS or s[:1] == "(":
-        raise _refuse("Enter an amount greater than zero. To give money back, use a refund.")
+        raise _refuse(
+            QT_TRANSLATE_NOOP(
+                "clerk", "Enter an amount greater than zero. To give money back, use a refund."
+            )
+        )
     if not s or any(c not in _DIGITS and c not in _SPACES and c not in ".," for c in s):
         raise _not_a_number(s, rule.code, shown, loc)
     whole, frac = _split_number(s, loc, shown)
@@ -403,17 +451,27 @@ def parse_amount(text: str, currency: str, locale: str = "en") -> Money:
     if len(frac) > rule.exponent:
         if rule.exponent == 0:
             raise _refuse(
-                f"Amounts in {code} have no decimals. Type whole units, for example "
-                f"{format_money(Money(1250, rule.code), loc)}."
+                QT_TRANSLATE_NOOP(
+                    "clerk",
+                    "Amounts in {currency} have no decimals. Type whole units, "
+                    "for example {example}.",
+                ),
+                currency=code,
+                example=format_money(Money(1250, rule.code), loc),
             )
         example = Money(1250 * 10**rule.exponent // 100, rule.code)
         raise _refuse(
-            f"Amounts in {code} have at most {rule.exponent} decimals, "
-            f"for example {format_money(example, loc)}."
+            QT_TRANSLATE_NOOP(
+                "clerk",
+                "Amounts in {currency} have at most {decimals} decimals, for example {example}.",
+            ),
+            currency=code,
+            decimals=str(rule.exponent),
+            example=format_money(example, loc),
         )
     amount = int(whole or "0") * 10**rule.exponent + int(frac.ljust(rule.exponent, "0") or "0")
     if amount == 0:
-        raise _refuse("Enter an amount greater than zero.")
+        raise _refuse(QT_TRANSLATE_NOOP("clerk", "Enter an amount greater than zero."))
     return Money(amount, rule.code)
 
 
@@ -427,17 +485,29 @@ def check_chargeable(m: Money) -> None:
     rule = currency_rule(m.currency)
     code = rule.code.upper()
     if m.amount <= 0:
-        raise _refuse("Enter an amount greater than zero.")
+        raise _refuse(QT_TRANSLATE_NOOP("clerk", "Enter an amount greater than zero."))
     if m.amount < rule.minimum:
         raise _refuse(
-            f"The smallest amount you can charge in {code} is "
-            f"{format_money(Money(rule.minimum, rule.code))}."
+            QT_TRANSLATE_NOOP(
+                "clerk", "The smallest amount you can charge in {currency} is {amount}."
+            ),
+            currency=code,
+            amount=format_money(Money(rule.minimum, rule.code)),
         )
     if m.amount > rule.max_amount:
         raise _refuse(
-            f"The largest amount you can charge in {code} is "
-            f"{format_money(Money(rule.max_amount, rule.code))}."
+            QT_TRANSLATE_NOOP(
+                "clerk", "The largest amount you can charge in {currency} is {amount}."
+            ),
+            currency=code,
+            amount=format_money(Money(rule.max_amount, rule.code)),
         )
     if m.amount % rule.card_step:
         example = Money(m.amount - m.amount % rule.card_step, rule.code)
-        raise _refuse(f"Card amounts in {code} must end in 0, for example {format_money(example)}.")
+        raise _refuse(
+            QT_TRANSLATE_NOOP(
+                "clerk", "Card amounts in {currency} must end in 0, for example {example}."
+            ),
+            currency=code,
+            example=format_money(example),
+        )

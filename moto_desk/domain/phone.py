@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from moto_desk.domain.errors import InvalidInput
+from moto_desk.domain.words import QT_TRANSLATE_NOOP
 
 E164_MAX_DIGITS = 15
 E164_MIN_DIGITS = 7  # the shortest numbers in service (small island countries) have 7
@@ -56,8 +57,9 @@ _ASCII_DIGITS = str.maketrans({chr(0xFF10 + d): str(d) for d in range(10)})
 _SEPARATORS = re.compile(r"[\s.\-/()\u2010-\u2015]")
 
 
-def _refuse(message: str) -> InvalidInput:
-    return InvalidInput(message, field="phone")
+def _refuse(template: str, **args: str) -> InvalidInput:
+    """An ``InvalidInput`` on the phone field; ``template`` is a ``QT_TRANSLATE_NOOP`` literal."""
+    return InvalidInput(template, args=args, field="phone")
 
 
 def normalize_phone(text: str, default_country: str = "US") -> str:
@@ -73,17 +75,26 @@ def normalize_phone(text: str, default_country: str = "US") -> str:
     country = _COUNTRIES.get(default_country.upper())
     stripped = text.strip()
     if not stripped:
-        raise _refuse("Enter a phone number.")
+        raise _refuse(QT_TRANSLATE_NOOP("clerk", "Enter a phone number."))
     compact = stripped.translate(_ASCII_DIGITS)
     if compact.startswith(("+", "00")):
         compact = compact.replace("(0)", "")
     compact = _SEPARATORS.sub("", compact)
     if re.search(r"[^0-9+]", compact):
         raise _refuse(
-            f"“{stripped}” is not a phone number. Type digits only, for example +1 555 123 4567."
+            QT_TRANSLATE_NOOP(
+                "clerk",
+                "“{shown}” is not a phone number. Type digits only, for example +1 555 123 4567.",
+            ),
+            shown=stripped,
         )
     if "+" in compact[1:]:
-        raise _refuse(f"“{stripped}” has a + in the middle. Only the first character may be +.")
+        raise _refuse(
+            QT_TRANSLATE_NOOP(
+                "clerk", "“{shown}” has a + in the middle. Only the first character may be +."
+            ),
+            shown=stripped,
+        )
 
     if compact.startswith("+"):
         international = compact[1:]
@@ -91,7 +102,11 @@ def normalize_phone(text: str, default_country: str = "US") -> str:
         international = compact[2:]
     elif country is None:
         raise _refuse(
-            f"Type “{stripped}” with its country code, starting with +, for example +46 8 123 456."
+            QT_TRANSLATE_NOOP(
+                "clerk",
+                "Type “{shown}” with its country code, starting with +, for example +46 8 123 456.",
+            ),
+            shown=stripped,
         )
     elif compact.startswith(country.international_prefix):
         international = compact[len(country.international_prefix) :]
@@ -111,22 +126,40 @@ def normalize_phone(text: str, default_country: str = "US") -> str:
 
 def _check_length(digits: str, shown: str) -> None:
     if len(digits) < E164_MIN_DIGITS:
-        raise _refuse(f"“{shown}” is too short for a phone number. Check the digits.")
+        raise _refuse(
+            QT_TRANSLATE_NOOP(
+                "clerk", "“{shown}” is too short for a phone number. Check the digits."
+            ),
+            shown=shown,
+        )
     if len(digits) > E164_MAX_DIGITS:
         raise _refuse(
-            f"“{shown}” is too long for a phone number (at most {E164_MAX_DIGITS} digits "
-            "with the country code). Check the digits."
+            QT_TRANSLATE_NOOP(
+                "clerk",
+                "“{shown}” is too long for a phone number (at most {limit} digits "
+                "with the country code). Check the digits.",
+            ),
+            shown=shown,
+            limit=str(E164_MAX_DIGITS),
         )
     if digits.startswith("0"):
-        raise _refuse(f"“{shown}” has no valid country code. Check the digits.")
+        raise _refuse(
+            QT_TRANSLATE_NOOP("clerk", "“{shown}” has no valid country code. Check the digits."),
+            shown=shown,
+        )
     for size in (1, 2, 3):
         country = _BY_CALLING_CODE.get(digits[:size])
         if country is not None:
             low, high = country.national_lengths
             if not low <= len(digits) - size <= high:
                 raise _refuse(
-                    f"“{shown}” does not have the right number of digits for +"
-                    f"{country.calling_code}. Check the digits."
+                    QT_TRANSLATE_NOOP(
+                        "clerk",
+                        "“{shown}” does not have the right number of digits for "
+                        "+{calling_code}. Check the digits.",
+                    ),
+                    shown=shown,
+                    calling_code=country.calling_code,
                 )
             return
 

@@ -15,6 +15,7 @@ from datetime import timedelta
 from moto_desk.domain.errors import ErrorKind, MotoDeskError, OutcomeUnknown
 from moto_desk.domain.models import ChargeResult, SavedCard
 from moto_desk.domain.money import Money, check_chargeable
+from moto_desk.domain.words import QT_TRANSLATE_NOOP
 from moto_desk.flows.context import FlowContext, open_records
 from moto_desk.flows.progress import Progress, Step
 from moto_desk.flows.writes import send
@@ -42,8 +43,12 @@ class PossibleDuplicate(MotoDeskError):
         minutes = int(DUPLICATE_WINDOW.total_seconds() // 60)
         super().__init__(
             ErrorKind.INVALID_INPUT,
-            f"This card was charged the same amount less than {minutes} minutes ago. "
-            "Charge it again only if the customer asked for a second, separate payment.",
+            QT_TRANSLATE_NOOP(
+                "clerk",
+                "This card was charged the same amount less than {minutes} minutes ago. "
+                "Charge it again only if the customer asked for a second, separate payment.",
+            ),
+            args={"minutes": str(minutes)},
         )
         self.previous = previous
 
@@ -105,7 +110,11 @@ def charge_saved_card(ctx: FlowContext, request: ChargeRequest) -> ChargeResult:
         if final is JournalState.FAILED:
             raise MotoDeskError(
                 ErrorKind.DECLINED,
-                f"The payment did not complete (status: {result.status}). Nothing was charged.",
+                QT_TRANSLATE_NOOP(
+                    "clerk",
+                    "The payment did not complete (status: {status}). Nothing was charged.",
+                ),
+                args={"status": result.status},
             )
         ctx.report(Progress(Step.DONE, entry_id=entry.id))
         return result

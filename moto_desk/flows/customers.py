@@ -15,6 +15,7 @@ from datetime import timedelta
 from moto_desk.domain.errors import InvalidInput, MotoDeskError, OutcomeUnknown
 from moto_desk.domain.models import Customer
 from moto_desk.domain.phone import normalize_phone
+from moto_desk.domain.words import QT_TRANSLATE_NOOP
 from moto_desk.flows.context import FlowContext, open_records
 from moto_desk.flows.writes import send
 from moto_desk.records.journal import JournalKind, JournalState
@@ -37,13 +38,19 @@ def validate_new_customer(form: NewCustomer, default_country: str = "US") -> New
     """Clean what the clerk typed, or say exactly which field is wrong."""
     name = " ".join(form.name.split())
     if not name:
-        raise InvalidInput("Enter the customer's name.", field="name")
+        raise InvalidInput(QT_TRANSLATE_NOOP("clerk", "Enter the customer's name."), field="name")
     if len(name) > MAX_NAME:
-        raise InvalidInput(f"The name is too long (at most {MAX_NAME} characters).", field="name")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("clerk", "The name is too long (at most {limit} characters)."),
+            args={"limit": str(MAX_NAME)},
+            field="name",
+        )
     email = (form.email or "").strip() or None
     if email is not None and (not _EMAIL.match(email) or len(email) > 512):
         raise InvalidInput(
-            "The email address does not look right (for example: name@example.com).",
+            QT_TRANSLATE_NOOP(
+                "clerk", "The email address does not look right (for example: name@example.com)."
+            ),
             field="email",
         )
     phone = (form.phone or "").strip()

@@ -10,9 +10,12 @@ reconciliation: a charge that never reached Stripe is closed as not sent.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from moto_desk.domain.errors import MotoDeskError
+from moto_desk.domain.intents import SetupIntentState
+from moto_desk.domain.words import QT_TRANSLATE_NOOP, Translate, render_template
 from moto_desk.flows.context import FlowContext, Records, open_records
 from moto_desk.flows.writes import send
 from moto_desk.records.journal import JournalEntry, JournalKind, JournalState
@@ -27,13 +30,28 @@ _PI_FINAL = {
 
 @dataclass(frozen=True)
 class Settled:
-    """What reconciliation concluded for one entry."""
+    """What reconciliation concluded for one entry.
+
+    The note is a clerk's sentence kept as an English template and its values (like a
+    :class:`~moto_desk.domain.errors.MotoDeskError`): :attr:`note` is the English text for the
+    journal, the log and the CLI; the GUI shows :meth:`render_note` in the clerk's language.
+    """
 
     entry_id: str
     kind: JournalKind
     state: JournalState | None  # None: still open
-    note: str
+    note_template: str
+    note_args: Mapping[str, str] = field(default_factory=dict)
     needs_attention: bool = False
+
+    @property
+    def note(self) -> str:
+        """The note in English."""
+        return self.note_template.format(**self.note_args)
+
+    def render_note(self, translate: Translate) -> str:
+        """The note translated by ``translate`` (``QCoreApplication.translate`` in the GUI)."""
+        return render_template(self.note_template, self.note_args, translate)
 
 
 def reconcile(ctx: FlowContext) -> list[Settled]:
@@ -45,21 +63,41 @@ def reconcile(ctx: FlowContext) -> list[Settled]:
                 results.append(_settle(ctx, records, entry))
             except MotoDeskError as error:
                 results.append(
-                    Settled(entry.id, entry.kind, None, error.clerk_message, needs_attention=True)
+                    Settled(
+                        entry.id,
+                        entry.kind,
+                        None,
+                        error.template,
+                        error.template_args,
+                        needs_attention=True,
+                    )
                 )
     return results
 
 
 def _close(
-    records: Records, entry: JournalEntry, state: JournalState, note: str, attention: bool = False
+    records: Records,
+    entry: JournalEntry,
+    state: JournalState,
+    template: str,
+    args: Mapping[str, str] | None = None,
+    *,
+    attention: bool = False,
 ) -> Settled:
-    records.journal.mark(entry.id, state, "reconciled", note, reconciled=True)
-    return Settled(entry.id, entry.kind, state, note, attention)
+    """Close ``entry`` as ``state``; the journal keeps the note in English."""
+    settled = Settled(entry.id, entry.kind, state, template, dict(args or {}), attention)
+    records.journal.mark(entry.id, state, "reconciled", settled.note, reconciled=True)
+    return settled
 
 
 def _settle(ctx: FlowContext, records: Records, entry: JournalEntry) -> Settled:
     if entry.state is JournalState.PENDING:
-        return _close(records, entry, JournalState.FAILED, "Stopped before anything was sent.")
+        return _close(
+            records,
+            entry,
+            JournalState.FAILED,
+            QT_TRANSLATE_NOOP("clerk", "Stopped before anything was sent."),
+        )
     if entry.kind is JournalKind.CHARGE:
         return _settle_charge(ctx, records, entry)
     if entry.kind is JournalKind.SAVE_CARD:
@@ -80,13 +118,21 @@ def _settle_charge(ctx: FlowContext, records: Records, entry: JournalEntry) -> S
     else:
         found = []
     if not found:
-        return _close(records, entry, JournalState.FAILED, "The charge never reached Stripe.")
+        return _close(
+            records,
+            entry,
+            JournalState.FAILED,
+            QT_TRANSLATE_NOOP("clerk", "The charge never reached Stripe."),
+        )
     if len(found) > 1:  # impossible with one key per entry; shout if it ever happens
         return Settled(
             entry.id,
             entry.kind,
             None,
-            f"{len(found)} payments carry this journal entry — check them in Stripe.",
+            QT_TRANSLATE_NOOP(
+                "clerk", "{count} payments carry this journal entry — check them in Stripe."
+            ),
+            {"count": str(len(found))},
             needs_attention=True,
         )
     intent = found[0]
@@ -94,13 +140,48 @@ def _settle_charge(ctx: FlowContext, records: Records, entry: JournalEntry) -> S
         records.journal.record_object(entry.id, intent.payment_intent_id)
     state = _PI_FINAL.get(intent.status)
     if state is None:
-        return Settled(entry.id, entry.kind, None, f"Payment still {intent.status}.", True)
+        return Settled(
+            entry.id,
+            entry.kind,
+            None,
+            QT_TRANSLATE_NOOP("clerk", "Payment still {status}."),
+            {"status": intent.status},
+            needs_attention=True,
+        )
     words = {
-        JournalState.SUCCEEDED: "The charge went through.",
-        JournalState.FAILED: "The charge was declined.",
-        JournalState.CANCELED: "The charge was canceled.",
+        JournalState.SUCCEEDED: QT_TRANSLATE_NOOP("clerk", "The charge went through."),
+        JournalState.FAILED: QT_TRANSLATE_NOOP("clerk", "The charge was declined."),
+        JournalState.CANCELED: QT_TRANSLATE_NOOP("clerk", "The charge was canceled."),
     }[state]
     return _close(records, entry, state, words, attention=state is JournalState.SUCCEEDED)
+
+
+def _final_save(records: Records, entry: JournalEntry, intent: SetupIntentState) -> Settled | None:
+    """Close the entry if the SetupIntent has reached a final state; None if not yet."""
+    if intent.succeeded and intent.card is not None:
+        consent_id = entry.details.get("consent_id")
+        if isinstance(consent_id, str):
+            records.ledger.record_card_saved(
+                consent_id, intent.id, intent.card.payment_method_id, intent.card
+            )
+        records.journal.record_payment_method(entry.id, intent.card.payment_method_id)
+        card = f"{intent.card.brand} •••• {intent.card.last4}"
+        return _close(
+            records,
+            entry,
+            JournalState.SUCCEEDED,
+            QT_TRANSLATE_NOOP("clerk", "The card {card} was saved."),
+            {"card": card},
+            attention=True,
+        )
+    if intent.status == "canceled":
+        return _close(
+            records,
+            entry,
+            JournalState.CANCELED,
+            QT_TRANSLATE_NOOP("clerk", "No card was saved."),
+        )
+    return None
 
 
 def _settle_save(ctx: FlowContext, records: Records, entry: JournalEntry) -> Settled:
@@ -112,21 +193,18 @@ def _settle_save(ctx: FlowContext, records: Records, entry: JournalEntry) -> Set
     else:
         intents = []
     if not intents:
-        return _close(records, entry, JournalState.FAILED, "The save never reached Stripe.")
+        return _close(
+            records,
+            entry,
+            JournalState.FAILED,
+            QT_TRANSLATE_NOOP("clerk", "The save never reached Stripe."),
+        )
     intent = intents[0]
     if not entry.stripe_object_id:
         records.journal.record_object(entry.id, intent.id)
-    if intent.succeeded and intent.card is not None:
-        consent_id = entry.details.get("consent_id")
-        if isinstance(consent_id, str):
-            records.ledger.record_card_saved(
-                consent_id, intent.id, intent.card.payment_method_id, intent.card
-            )
-        records.journal.record_payment_method(entry.id, intent.card.payment_method_id)
-        card = f"{intent.card.brand} •••• {intent.card.last4}"
-        return _close(records, entry, JournalState.SUCCEEDED, f"The card {card} was saved.", True)
-    if intent.status == "canceled":
-        return _close(records, entry, JournalState.CANCELED, "No card was saved.")
+    final = _final_save(records, entry, intent)
+    if final is not None:
+        return final
     reader_id = entry.details.get("reader_id")
     if isinstance(reader_id, str):
         reader = gateway.get_reader(reader_id)
@@ -136,17 +214,28 @@ def _settle_save(ctx: FlowContext, records: Records, entry: JournalEntry) -> Set
                 entry.id,
                 entry.kind,
                 None,
-                f"The reader “{reader.label}” is still waiting for this card. Finish or "
-                "cancel it on the reader.",
+                QT_TRANSLATE_NOOP(
+                    "clerk",
+                    "The reader “{reader}” is still waiting for this card. Finish or "
+                    "cancel it on the reader.",
+                ),
+                {"reader": reader.label},
                 needs_attention=True,
             )
+    # The reader may have finished between the two reads: ask the intent again, since a
+    # save the reader just approved must be recorded, not canceled.
+    final = _final_save(records, entry, gateway.get_setup_intent(intent.id))
+    if final is not None:
+        return final
     send(
         records.journal,
         entry.id,
         "cancel_setup_intent",
         lambda key: gateway.cancel_setup_intent(intent.id, idempotency_key=key),
     )
-    return _close(records, entry, JournalState.CANCELED, "No card was saved.")
+    return _close(
+        records, entry, JournalState.CANCELED, QT_TRANSLATE_NOOP("clerk", "No card was saved.")
+    )
 
 
 def _settle_refund(ctx: FlowContext, records: Records, entry: JournalEntry) -> Settled:
@@ -155,15 +244,28 @@ def _settle_refund(ctx: FlowContext, records: Records, entry: JournalEntry) -> S
         ctx.gateway.refunds_for(payment_intent, entry.id) if isinstance(payment_intent, str) else []
     )
     if not found:
-        return _close(records, entry, JournalState.FAILED, "The refund never reached Stripe.")
+        return _close(
+            records,
+            entry,
+            JournalState.FAILED,
+            QT_TRANSLATE_NOOP("clerk", "The refund never reached Stripe."),
+        )
     records.journal.record_object(entry.id, found[0].refund_id)
-    return _close(records, entry, JournalState.SUCCEEDED, "The refund went through.", True)
+    return _close(
+        records,
+        entry,
+        JournalState.SUCCEEDED,
+        QT_TRANSLATE_NOOP("clerk", "The refund went through."),
+        attention=True,
+    )
 
 
 def _settle_detach(ctx: FlowContext, records: Records, entry: JournalEntry) -> Settled:
     pm = entry.payment_method_id
     if not pm:
-        return _close(records, entry, JournalState.FAILED, "Nothing to remove.")
+        return _close(
+            records, entry, JournalState.FAILED, QT_TRANSLATE_NOOP("clerk", "Nothing to remove.")
+        )
     # Detaching is safe to repeat with the same key: Stripe replays the first answer.
     send(
         records.journal,
@@ -180,13 +282,20 @@ def _settle_detach(ctx: FlowContext, records: Records, entry: JournalEntry) -> S
             clerk=entry.clerk or "",
             desk=entry.desk or "",
         )
-    return _close(records, entry, JournalState.SUCCEEDED, "The card was removed.")
+    return _close(
+        records,
+        entry,
+        JournalState.SUCCEEDED,
+        QT_TRANSLATE_NOOP("clerk", "The card was removed."),
+    )
 
 
 def _settle_customer(ctx: FlowContext, records: Records, entry: JournalEntry) -> Settled:
     form = entry.details.get("form")
     if not isinstance(form, dict):
-        return _close(records, entry, JournalState.FAILED, "Nothing to create.")
+        return _close(
+            records, entry, JournalState.FAILED, QT_TRANSLATE_NOOP("clerk", "Nothing to create.")
+        )
     # Creating a customer is harmless to complete: repeat with the same key.
     customer = send(
         records.journal,
@@ -208,4 +317,10 @@ def _settle_customer(ctx: FlowContext, records: Records, entry: JournalEntry) ->
     )
     records.journal.record_object(entry.id, customer.id)
     records.customers.remember(customer)
-    return _close(records, entry, JournalState.SUCCEEDED, f"Customer {customer.name} created.")
+    return _close(
+        records,
+        entry,
+        JournalState.SUCCEEDED,
+        QT_TRANSLATE_NOOP("clerk", "Customer {name} created."),
+        {"name": customer.name or customer.id},
+    )

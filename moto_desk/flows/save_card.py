@@ -27,6 +27,7 @@ from moto_desk.domain.errors import (
 )
 from moto_desk.domain.intents import SetupIntentState
 from moto_desk.domain.models import AllowRedisplay, Channel, Reader, ReaderAction, SaveResult
+from moto_desk.domain.words import QT_TRANSLATE_NOOP
 from moto_desk.flows.context import FlowContext, Records, open_records
 from moto_desk.flows.progress import Progress, Step
 from moto_desk.flows.reader_watch import DEFAULT_DEADLINE_S, WatchEnd, watch_action
@@ -61,9 +62,13 @@ class ReaderStalled(MotoDeskError):
         minutes = max(1, round(waited_s / 60))
         super().__init__(
             ErrorKind.READER_TIMEOUT,
-            f"The reader “{reader_label}” has shown no result for {minutes} minute(s). "
-            "If the customer is still giving the card details, wait; otherwise cancel the "
-            "reader's action.",
+            QT_TRANSLATE_NOOP(
+                "clerk",
+                "The reader “{reader}” has shown no result for {minutes} minute(s). "
+                "If the customer is still giving the card details, wait; otherwise cancel the "
+                "reader's action.",
+            ),
+            args={"reader": reader_label, "minutes": str(minutes)},
         )
         self.entry_id = entry_id
 
@@ -72,8 +77,11 @@ def save_card(ctx: FlowContext, request: SaveRequest) -> SaveResult:
     """Run the whole save; see the module docstring."""
     if not request.consent_given:
         raise InvalidInput(
-            "The customer's consent is required before saving a card. Read the terms to the "
-            "customer and tick the consent box.",
+            QT_TRANSLATE_NOOP(
+                "clerk",
+                "The customer's consent is required before saving a card. Read the terms to "
+                "the customer and tick the consent box.",
+            ),
             field="consent",
         )
     with open_records(ctx.database_path) as records:
@@ -220,7 +228,7 @@ class _SaveRun:
         )
         if ours:
             return ReaderBusy(True)
-        return ReaderBusy(False, "another desk or program")
+        return ReaderBusy(False)
 
     def _cancel_reader_action(self) -> None:
         """Ask the reader to stop; if it is mid-authorisation, wait for it to finish."""
@@ -277,8 +285,11 @@ class _SaveRun:
                     JournalState.CANCELED,
                     MotoDeskError(
                         ErrorKind.CANCELED,
-                        "The customer's entry was canceled on the reader. No card was saved. "
-                        "You can start again when the customer is ready.",
+                        QT_TRANSLATE_NOOP(
+                            "clerk",
+                            "The customer's entry was canceled on the reader. No card was saved. "
+                            "You can start again when the customer is ready.",
+                        ),
                     ),
                     action.failure_code,
                 )
@@ -305,9 +316,13 @@ class _SaveRun:
                 JournalState.FAILED,
                 MotoDeskError(
                     ErrorKind.READER_TIMEOUT,
-                    "The reader stopped before a card was entered "
-                    f"({action.failure_message or action.failure_code}). No card was saved; "
-                    "try again when the customer is ready.",
+                    QT_TRANSLATE_NOOP(
+                        "clerk",
+                        "The reader stopped before a card was entered ({reason}). "
+                        "No card was saved; try again when the customer is ready.",
+                    ),
+                    # Stripe's own words (English) or its code: quoted as given.
+                    args={"reason": action.failure_message or action.failure_code or "?"},
                 ),
                 action.failure_code,
             )
@@ -318,8 +333,11 @@ class _SaveRun:
             JournalState.CANCELED,
             MotoDeskError(
                 ErrorKind.CANCELED,
-                "The reader stopped this save before a card was entered — it was canceled "
-                "or taken over by another desk. No card was saved.",
+                QT_TRANSLATE_NOOP(
+                    "clerk",
+                    "The reader stopped this save before a card was entered — it was canceled "
+                    "or taken over by another desk. No card was saved.",
+                ),
             ),
             "reader_cleared",
         )
@@ -352,7 +370,9 @@ class _SaveRun:
     def _canceled(self) -> SaveResult:
         raise self._closed(
             JournalState.CANCELED,
-            MotoDeskError(ErrorKind.CANCELED, "Canceled. No card was saved."),
+            MotoDeskError(
+                ErrorKind.CANCELED, QT_TRANSLATE_NOOP("clerk", "Canceled. No card was saved.")
+            ),
             "canceled_by_clerk",
         )
 

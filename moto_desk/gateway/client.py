@@ -19,6 +19,7 @@ from moto_desk.domain.errors import ErrorKind, MotoDeskError
 from moto_desk.domain.intents import SetupIntentState
 from moto_desk.domain.models import ChargeResult, Customer, Reader, RefundResult, SavedCard
 from moto_desk.domain.money import Money, to_wire
+from moto_desk.domain.words import QT_TRANSLATE_NOOP
 from moto_desk.gateway import convert
 from moto_desk.gateway.error_map import map_error
 from moto_desk.gateway.keys import ApiKey, Mode
@@ -143,8 +144,11 @@ class Gateway:
         if data.get("deleted"):
             raise MotoDeskError(
                 ErrorKind.NOT_FOUND,
-                "This customer has been deleted in Stripe. Search for the customer again, or "
-                "create a new one.",
+                QT_TRANSLATE_NOOP(
+                    "clerk",
+                    "This customer has been deleted in Stripe. Search for the customer again, "
+                    "or create a new one.",
+                ),
                 detail=f"customer {customer_id} deleted",
             )
         return convert.customer(data)
@@ -224,7 +228,7 @@ class Gateway:
         if self.key.mode is Mode.LIVE:
             raise MotoDeskError(
                 ErrorKind.CONFIGURATION,
-                "Test cards cannot be used in live mode.",
+                QT_TRANSLATE_NOOP("clerk", "Test cards cannot be used in live mode."),
             )
         card: dict[str, Any] = {"number": number, "exp_month": exp_month, "exp_year": exp_year}
         if cvc:

@@ -20,14 +20,21 @@ from moto_desk.domain.errors import (
     PermissionDenied,
     ReaderBusy,
 )
+from moto_desk.domain.words import QT_TRANSLATE_NOOP
 
 _PERMISSION = re.compile(r"'(rak_[a-z_]+)'")
 
 _INPUT_WORDS = {
-    "amount_too_small": "The amount is below the smallest amount Stripe accepts for this currency.",
-    "amount_too_large": "The amount is above the largest amount Stripe accepts.",
-    "email_invalid": "The email address is not valid.",
-    "charge_already_refunded": "This payment has already been refunded in full.",
+    "amount_too_small": QT_TRANSLATE_NOOP(
+        "clerk", "The amount is below the smallest amount Stripe accepts for this currency."
+    ),
+    "amount_too_large": QT_TRANSLATE_NOOP(
+        "clerk", "The amount is above the largest amount Stripe accepts."
+    ),
+    "email_invalid": QT_TRANSLATE_NOOP("clerk", "The email address is not valid."),
+    "charge_already_refunded": QT_TRANSLATE_NOOP(
+        "clerk", "This payment has already been refunded in full."
+    ),
 }
 
 

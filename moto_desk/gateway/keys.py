@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from moto_desk.domain.errors import ErrorKind, MotoDeskError
+from moto_desk.domain.words import QT_TRANSLATE_NOOP
 
 KEYRING_SERVICE = "moto-desk"
 KEYRING_USER = "stripe-api-key"
@@ -60,21 +61,28 @@ def classify(key: str) -> ApiKey:
     if key.startswith("pk_"):
         raise MotoDeskError(
             ErrorKind.CONFIGURATION,
-            "This is a publishable key (it starts with “pk_”). moto-desk needs a secret key "
-            "(“sk_…”) or a restricted key (“rk_…”) from the Stripe Dashboard, under "
-            "Developers → API keys.",
+            QT_TRANSLATE_NOOP(
+                "clerk",
+                "This is a publishable key (it starts with “pk_”). moto-desk needs a secret key "
+                "(“sk_…”) or a restricted key (“rk_…”) from the Stripe Dashboard, under "
+                "Developers → API keys.",
+            ),
         )
     raise MotoDeskError(
         ErrorKind.CONFIGURATION,
-        "This does not look like a Stripe secret key. Secret keys start with “sk_test_” or "
-        "“sk_live_”, restricted keys with “rk_test_” or “rk_live_”.",
+        QT_TRANSLATE_NOOP(
+            "clerk",
+            "This does not look like a Stripe secret key. Secret keys start with “sk_test_” or "
+            "“sk_live_”, restricted keys with “rk_test_” or “rk_live_”.",
+        ),
     )
 
 
-_NO_KEYRING = (
+_NO_KEYRING = QT_TRANSLATE_NOOP(
+    "clerk",
     "This computer has no password store (keyring) that moto-desk can use, so the Stripe key "
     "cannot be kept safely here. Use demo mode, or start moto-desk with the key in the "
-    "STRIPE_API_KEY environment variable. moto-desk never writes the key to a plain file."
+    "STRIPE_API_KEY environment variable. moto-desk never writes the key to a plain file.",
 )
 
 

@@ -30,14 +30,19 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from moto_desk.domain.errors import ErrorKind, MotoDeskError
+from moto_desk.domain.words import QT_TRANSLATE_NOOP
 from moto_desk.records.schema import MIGRATIONS, Migration
 
 BUSY_TIMEOUT_MS = 5000
 
 
-def _storage_error(message: str, path: Path, exc: BaseException | None = None) -> MotoDeskError:
+def _storage_error(
+    template: str, path: Path, exc: BaseException | None = None, **args: str
+) -> MotoDeskError:
+    """A ``STORAGE`` error; ``template`` is a ``QT_TRANSLATE_NOOP`` literal, the path and the
+    SQLite message go to ``detail`` (for the log), not to the clerk."""
     detail = f"{path}: {exc}" if exc is not None else str(path)
-    return MotoDeskError(ErrorKind.STORAGE, message, detail=detail)
+    return MotoDeskError(ErrorKind.STORAGE, template, args=args, detail=detail)
 
 
 def _make_private_dir(folder: Path) -> None:
@@ -98,10 +103,15 @@ def _migrate(conn: sqlite3.Connection, migrations: Sequence[Migration], path: Pa
     current = schema_version(conn)
     if current > len(migrations):
         raise _storage_error(
-            "This data file was written by a newer version of moto-desk "
-            f"(data version {current}; this program knows up to {len(migrations)}). "
-            "Update moto-desk on this computer before using it again.",
+            QT_TRANSLATE_NOOP(
+                "clerk",
+                "This data file was written by a newer version of moto-desk "
+                "(data version {found}; this program knows up to {known}). "
+                "Update moto-desk on this computer before using it again.",
+            ),
             path,
+            found=str(current),
+            known=str(len(migrations)),
         )
     for version, migration in enumerate(migrations[current:], start=current + 1):
         with transaction(conn):
@@ -128,8 +138,11 @@ def open_database(
         _make_private_file(path)
     except OSError as exc:
         raise _storage_error(
-            "moto-desk could not create its data file. Check that the disk is not full and "
-            "that you may write to the data folder.",
+            QT_TRANSLATE_NOOP(
+                "clerk",
+                "moto-desk could not create its data file. Check that the disk is not full and "
+                "that you may write to the data folder.",
+            ),
             path,
             exc,
         ) from exc
@@ -137,7 +150,9 @@ def open_database(
     try:
         conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout_ms / 1000)
     except sqlite3.Error as exc:
-        raise _storage_error("moto-desk could not open its data file.", path, exc) from exc
+        raise _storage_error(
+            QT_TRANSLATE_NOOP("clerk", "moto-desk could not open its data file."), path, exc
+        ) from exc
     try:
         _configure(conn, busy_timeout_ms, path)
         _migrate(conn, migrations, path)
@@ -159,8 +174,11 @@ def _configure(conn: sqlite3.Connection, busy_timeout_ms: int, path: Path) -> No
     if str(mode).lower() != "wal":
         # WAL needs shared memory, which some network drives do not offer.
         raise _storage_error(
-            "moto-desk cannot use its data file safely in this folder (it may be on a network "
-            "drive). Ask your administrator to keep moto-desk's data on this computer's disk.",
+            QT_TRANSLATE_NOOP(
+                "clerk",
+                "moto-desk cannot use its data file safely in this folder (it may be on a network "
+                "drive). Ask your administrator to keep moto-desk's data on this computer's disk.",
+            ),
             path,
         )
     conn.execute("PRAGMA synchronous = FULL")
@@ -175,26 +193,30 @@ def _describe(exc: sqlite3.DatabaseError, path: Path | None) -> MotoDeskError:
     text = str(exc).lower()
     where = path if path is not None else Path("(database)")
     if "locked" in text or "busy" in text:
-        message = (
+        template = QT_TRANSLATE_NOOP(
+            "clerk",
             "moto-desk's data file is in use by another program. Close other copies of "
-            "moto-desk on this computer, then try again."
+            "moto-desk on this computer, then try again.",
         )
     elif "full" in text:
-        message = (
+        template = QT_TRANSLATE_NOOP(
+            "clerk",
             "The disk is full: moto-desk cannot save its records. Free some space, then "
-            "restart moto-desk."
+            "restart moto-desk.",
         )
     elif "not a database" in text or "malformed" in text or "corrupt" in text:
-        message = (
+        template = QT_TRANSLATE_NOOP(
+            "clerk",
             "moto-desk's data file is damaged. Do not delete it: ask your administrator to "
-            "restore it from a backup."
+            "restore it from a backup.",
         )
     else:
-        message = (
+        template = QT_TRANSLATE_NOOP(
+            "clerk",
             "moto-desk could not read or write its data file. Check that the disk is not "
-            "full, then restart moto-desk."
+            "full, then restart moto-desk.",
         )
-    return _storage_error(message, where, exc)
+    return _storage_error(template, where, exc)
 
 
 @contextmanager

@@ -48,6 +48,7 @@ from enum import StrEnum
 from moto_desk.domain.errors import InvalidInput
 from moto_desk.domain.money import Money
 from moto_desk.domain.sensitive import find_sensitive
+from moto_desk.domain.words import QT_TRANSLATE_NOOP
 from moto_desk.records.database import storage_errors, transaction
 from moto_desk.records.timestamps import Clock, from_iso, to_iso, utc_now
 
@@ -253,8 +254,11 @@ class OperationJournal:
         """
         if order_reference and find_sensitive(order_reference):
             raise InvalidInput(
-                "The order reference looks like a card number. Type the shop's order number, "
-                "never card details.",
+                QT_TRANSLATE_NOOP(
+                    "clerk",
+                    "The order reference looks like a card number. Type the shop's order number, "
+                    "never card details.",
+                ),
                 field="order_reference",
             )
         entry_id = uuid.uuid4().hex

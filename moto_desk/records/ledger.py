@@ -42,6 +42,7 @@ from moto_desk.domain.consent import ConsentTerms
 from moto_desk.domain.errors import ErrorKind, InvalidInput, MotoDeskError
 from moto_desk.domain.models import AllowRedisplay, Channel, SavedCard
 from moto_desk.domain.sensitive import find_sensitive
+from moto_desk.domain.words import QT_TRANSLATE_NOOP
 from moto_desk.records.database import storage_errors, transaction
 from moto_desk.records.schema import GENESIS_HASH
 from moto_desk.records.timestamps import Clock, from_iso, to_iso, utc_now
@@ -252,8 +253,11 @@ class ConsentLedger:
         found = find_sensitive(reason, "reason")
         if found:
             raise InvalidInput(
-                "The reason looks like it contains a card number or a key. "
-                "Do not type card details here: describe the reason in words.",
+                QT_TRANSLATE_NOOP(
+                    "clerk",
+                    "The reason looks like it contains a card number or a key. "
+                    "Do not type card details here: describe the reason in words.",
+                ),
                 field="reason",
             )
         with storage_errors(), transaction(self._conn):
@@ -484,7 +488,11 @@ def _write_private(out: Path, content: str) -> None:
     except OSError as exc:
         raise MotoDeskError(
             ErrorKind.STORAGE,
-            f"moto-desk could not write the export to “{out}”. Check the folder exists, that "
-            "you may write to it, and that the disk is not full.",
+            QT_TRANSLATE_NOOP(
+                "clerk",
+                "moto-desk could not write the export to “{path}”. Check the folder exists, "
+                "that you may write to it, and that the disk is not full.",
+            ),
+            args={"path": str(out)},
             detail=str(exc),
         ) from exc

@@ -74,7 +74,10 @@ def test_kill_at_every_step_then_reconcile(sim: Simulator, tmp_path: Path) -> No
         if any(s.state is None for s in settled):
             # The dead desk's card entry may still be running on the reader: reconciliation
             # says so and leaves it open. Once the reader finishes, it settles.
-            assert all("still waiting" in s.note for s in settled if s.state is None)
+            assert all("still waiting" in s.note for s in settled if s.state is None), (
+                crash_at,
+                settled,
+            )
             _wait_until_reader_idle(desk, reader.id)
             settled = reconcile(desk.ctx)
         assert all(s.state is not None for s in settled), (crash_at, settled)
