@@ -167,6 +167,7 @@ class JobRunner(QObject):
         self._jobs: set[Job[Any]] = set()
         self._payment_open = 0
         self._on_unhandled = on_unhandled
+        self._shut_down = False
 
     def job(
         self,
@@ -188,6 +189,13 @@ class JobRunner(QObject):
         return bool(self._jobs)
 
     def _start(self, job: Job[Any], payment: bool) -> None:
+        if self._shut_down:
+            # A result delivered while the window closes may ask for more work (reload the
+            # cards…); the pool is gone, and submitting would raise from inside a slot.
+            log.info("job not started: shutting down")
+            job.done = True
+            job.deleteLater()
+            return
         self._jobs.add(job)
         if payment:
             self._payment_open += 1
@@ -211,6 +219,12 @@ class JobRunner(QObject):
             job.cancel()
 
     def shutdown(self, wait: bool = True) -> None:
-        """Cancel what can be cancelled and wait for the workers (at quit)."""
+        """Cancel what can be cancelled and wait for the workers (at quit).
+
+        Jobs still queued are run, not dropped: each sees its cancel token set and stops
+        early, but a short write already asked for (the reader just chosen, a journal
+        step) is not silently lost because a worker had not picked it up yet.
+        """
+        self._shut_down = True
         self.cancel_all()
-        self._pool.shutdown(wait=wait, cancel_futures=True)
+        self._pool.shutdown(wait=wait, cancel_futures=False)

@@ -19,11 +19,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-import requests  # noqa: E402  after the path tweak
-import stripe  # noqa: E402
+import requests
+import stripe
 
-from moto_desk.simulator import Simulator  # noqa: E402
-from moto_desk.simulator.resources.customers import _new_customer  # noqa: E402
+from moto_desk.simulator import Simulator
+from moto_desk.simulator.resources.customers import _new_customer
 
 FIRST = ["Ada", "Alan", "Grace", "Zoë", "Jean", "Marie", "Hedy", "Linus", "Émile", "Noor"]
 LAST = ["Lovelace", "Turing", "Hopper", "Ærnström", "Dupont", "Curie", "Lamarr", "Okafor"]

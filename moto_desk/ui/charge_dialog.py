@@ -1,0 +1,450 @@
+"""Charge a saved card (F6): the form, a confirmation that reads back amount, card and the
+consent on record, then the result.
+
+A charge repeated within minutes (same card, same amount) is refused by the flow with
+``PossibleDuplicate``; the dialog then asks again, explicitly, and only a second
+confirmation sends it with ``confirmed_duplicate=True``. The form is kept on every failure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moto_desk.domain.errors import InvalidInput, MotoDeskError, OutcomeUnknown
+from moto_desk.domain.models import ChargeResult, Customer, SavedCard
+from moto_desk.domain.money import format_money
+from moto_desk.ui.charge_form import ChargeDraft, ChargeForm
+from moto_desk.ui.customer_model import customer_label
+from moto_desk.ui.error_router import ErrorRouter, clerk_text
+from moto_desk.ui.jobs import JobRunner
+from moto_desk.ui.saved_cards_model import card_words, expiry_words
+from moto_desk.ui.session import DeskSession
+from moto_desk.ui.startup import check_journal_entry
+
+if TYPE_CHECKING:
+    from moto_desk.records.ledger import ConsentRecord
+
+
+def _lookup_consent(session: DeskSession, payment_method_id: str) -> ConsentRecord | None:
+    from moto_desk.flows.context import open_records
+
+    with open_records(session.database_path) as records:
+        return records.ledger.active_consent_for_card(payment_method_id)
+
+
+class ChargeDialog(QDialog):
+    """Charge one of a customer's saved cards, off-session.
+
+    Signals:
+        charge_completed(object): the :class:`ChargeResult` of a successful charge.
+    """
+
+    charge_completed = Signal(object)
+
+    def __init__(
+        self,
+        runner: JobRunner,
+        router: ErrorRouter,
+        session: DeskSession,
+        *,
+        customer: Customer,
+        cards: list[SavedCard],
+        selected: SavedCard | None,
+        currency: str,
+        locale: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("chargeDialog")
+        self.setWindowTitle(self.tr("Charge saved card"))
+        self.setAccessibleName(self.tr("Charge saved card"))
+        self._runner = runner
+        self._router = router
+        self._session = session
+        self._locale = locale
+        self._draft: ChargeDraft | None = None
+        self._confirmed_duplicate = False
+        self._charging = False
+        self._consent_ready = False
+        self._unknown_entry: str | None = None
+
+        self._pages = QStackedWidget(self)
+        self.form = ChargeForm(
+            customer, cards, selected, currency=currency, locale=locale, parent=self
+        )
+        self._pages.addWidget(self._form_page())
+        self._pages.addWidget(self._confirm_page())
+        self._pages.addWidget(self._working_page())
+        self._pages.addWidget(self._result_page())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._pages)
+        # Room for the inline errors and the read-back without the dialog having to grow.
+        self.setMinimumSize(600, 430)
+        self.form.focus_amount()
+
+    # ------------------------------------------------------------------ pages
+    def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setAccessibleName(text)
+        button.clicked.connect(slot)
+        return button
+
+    def _row(self, *buttons: QPushButton) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for button in buttons:
+            row.addWidget(button)
+        return row
+
+    def _form_page(self) -> QWidget:
+        page = QWidget(self)
+        self._review = self._button(
+            "reviewChargeButton", self.tr("Review the charge…"), self.on_review_clicked
+        )
+        self._review.setDefault(True)
+        close = self._button("closeChargeButton", self.tr("Close"), self.reject)
+        close.setAutoDefault(False)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.form)
+        layout.addLayout(self._row(close, self._review))
+        return page
+
+    def _confirm_page(self) -> QWidget:
+        page = QWidget(self)
+        title = QLabel(self.tr("Please check before charging"), page)
+        title.setObjectName("confirmTitle")
+        self._readback = QLabel(page)
+        self._readback.setObjectName("chargeReadback")
+        self._readback.setWordWrap(True)
+        self._readback.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._consent = QLabel(page)
+        self._consent.setObjectName("consentOnRecord")
+        self._consent.setWordWrap(True)
+        self._duplicate = QLabel(page)
+        self._duplicate.setObjectName("duplicateWarning")
+        self._duplicate.setProperty("role", "warning")
+        self._duplicate.setWordWrap(True)
+        self._duplicate.hide()
+        back = self._button("backButton", self.tr("Back"), self.on_back_clicked)
+        back.setAutoDefault(False)
+        self._confirm = self._button("confirmChargeButton", "", self.on_confirm_clicked)
+        self._confirm.setAutoDefault(False)
+        layout = QVBoxLayout(page)
+        layout.addWidget(title)
+        layout.addWidget(self._readback)
+        layout.addWidget(self._consent)
+        layout.addWidget(self._duplicate)
+        layout.addStretch(1)
+        layout.addLayout(self._row(back, self._confirm))
+        return page
+
+    def _working_page(self) -> QWidget:
+        page = QWidget(self)
+        self._working = QLabel(page)
+        self._working.setObjectName("chargeWorking")
+        self._working.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(self._working)
+        layout.addStretch(1)
+        return page
+
+    def _result_page(self) -> QWidget:
+        page = QWidget(self)
+        self._result_headline = QLabel(page)
+        self._result_headline.setObjectName("chargeResultHeadline")
+        self._result_detail = QLabel(page)
+        self._result_detail.setObjectName("chargeResultDetail")
+        self._result_detail.setWordWrap(True)
+        self._result_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._again = self._button(
+            "changeChargeButton", self.tr("Change the charge"), self.on_back_clicked
+        )
+        self._again.setAutoDefault(False)
+        self._check = self._button(
+            "checkChargeButton", self.tr("Check again"), self.on_check_clicked
+        )
+        self._check.setAutoDefault(False)
+        self._check.hide()
+        self._done = self._button("doneButton", self.tr("Close"), self.accept)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self._result_headline)
+        layout.addWidget(self._result_detail)
+        layout.addStretch(1)
+        layout.addLayout(self._row(self._check, self._again, self._done))
+        return page
+
+    # ------------------------------------------------------------------ reading (tests)
+    @property
+    def page(self) -> str:
+        return ("form", "confirm", "working", "result")[self._pages.currentIndex()]
+
+    def result_text(self) -> str:
+        return f"{self._result_headline.text()}\n{self._result_detail.text()}"
+
+    def confirm_text(self) -> str:
+        parts = [self._readback.text(), self._consent.text()]
+        if not self._duplicate.isHidden():
+            parts.append(self._duplicate.text())
+        return "\n".join(parts)
+
+    # ------------------------------------------------------------------ form → confirm
+    @Slot()
+    def on_review_clicked(self) -> None:
+        draft = self.form.draft()
+        if draft is None:
+            return
+        if draft != self._draft:
+            self._confirmed_duplicate = False
+        self._draft = draft
+        self._show_confirm(draft)
+
+    def _show_confirm(self, draft: ChargeDraft, duplicate: str = "") -> None:
+        amount = format_money(draft.amount, self._locale)
+        # One fact per line, in the order the clerk reads them back to the customer.
+        lines = [
+            self.tr("Amount: {amount}").format(amount=amount),
+            self.tr("Card: {card} (expires {expiry})").format(
+                card=card_words(draft.card), expiry=expiry_words(draft.card)
+            ),
+            self.tr("Customer: {customer}").format(customer=customer_label(draft.customer)),
+        ]
+        if draft.description:
+            lines.append(self.tr("Description: {text}").format(text=draft.description))
+        if draft.receipt_email:
+            lines.append(self.tr("Receipt sent to: {email}").format(email=draft.receipt_email))
+        self._readback.setText("\n".join(lines))
+        self._duplicate.setText(duplicate)
+        self._duplicate.setVisible(bool(duplicate))
+        if duplicate:
+            self._confirm.setText(self.tr("Charge {amount} again").format(amount=amount))
+        else:
+            self._confirm.setText(self.tr("Charge {amount}").format(amount=amount))
+        self._pages.setCurrentIndex(1)
+        self._consent_ready = False
+        self._confirm.setEnabled(False)
+        self._consent.setText(self.tr("Looking up the consent on record…"))
+        session = self._session
+        pm = draft.card.payment_method_id
+        (
+            self._runner.job(lambda: _lookup_consent(session, pm), owner=self)
+            .on_success(self.on_consent_found)
+            .on_failure(self.on_consent_failed)
+            .run()
+        )
+
+    @Slot(object)
+    def on_consent_found(self, record: ConsentRecord | None) -> None:
+        if record is None:
+            self._consent.setText(
+                self.tr(
+                    "No consent for this card is recorded at this desk. Charge it only if "
+                    "the customer agreed to keep it on file (for example at another desk)."
+                )
+            )
+            self._consent.setProperty("role", "warning")
+        else:
+            channel = self.tr("by phone") if record.channel == "phone" else self.tr("by mail")
+            self._consent.setText(
+                self.tr(
+                    "Consent on record: given {channel} on {date}, recorded by {clerk} at "
+                    "{desk} (terms version {version})."
+                ).format(
+                    channel=channel,
+                    date=record.time.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    clerk=record.clerk or "?",
+                    desk=record.desk or "?",
+                    version=record.terms_version or "?",
+                )
+            )
+            self._consent.setProperty("role", "")
+        self._consent.style().unpolish(self._consent)
+        self._consent.style().polish(self._consent)
+        self._consent_ready = True
+        self._confirm.setEnabled(True)
+        self._confirm.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot(object)
+    def on_consent_failed(self, error: BaseException) -> None:
+        if not isinstance(error, MotoDeskError):
+            self._router.route(error)
+            return
+        self._consent.setText(
+            self.tr("The consent on record could not be read: {reason}").format(
+                reason=clerk_text(error)
+            )
+        )
+        self._consent_ready = True
+        self._confirm.setEnabled(True)
+
+    @Slot()
+    def on_back_clicked(self) -> None:
+        self._pages.setCurrentIndex(0)
+        self.form.focus_amount()
+
+    # ------------------------------------------------------------------ charging
+    @Slot()
+    def on_confirm_clicked(self) -> None:
+        draft = self._draft
+        if draft is None or self._charging or not self._consent_ready:
+            return
+        self._charging = True
+        self._working.setText(
+            self.tr("Charging {amount}… Please wait; do not close moto-desk.").format(
+                amount=format_money(draft.amount, self._locale)
+            )
+        )
+        self._pages.setCurrentIndex(2)
+        session = self._session
+        confirmed = self._confirmed_duplicate
+
+        def work() -> ChargeResult:
+            from moto_desk.flows.charge import ChargeRequest, charge_saved_card
+
+            request = ChargeRequest(
+                customer_id=draft.customer.id,
+                card=draft.card,
+                amount=draft.amount,
+                description=draft.description,
+                receipt_email=draft.receipt_email,
+                confirmed_duplicate=confirmed,
+            )
+            return charge_saved_card(session.context(), request)
+
+        (
+            self._runner.job(work, payment=True, owner=self)
+            .on_success(self.on_charged)
+            .on_failure(self.on_charge_failed)
+            .on_finished(self.on_charge_finished)
+            .run()
+        )
+
+    @Slot(object)
+    def on_charged(self, result: ChargeResult) -> None:
+        draft = self._draft
+        card = card_words(draft.card) if draft else ""
+        self._set_result(
+            "approved",
+            self.tr("✓ Charged {amount}").format(amount=format_money(result.amount, self._locale)),
+            self.tr("{card} was charged. Payment reference: {reference}").format(
+                card=card, reference=result.payment_intent_id
+            ),
+        )
+        self.charge_completed.emit(result)
+
+    @Slot(object)
+    def on_charge_failed(self, error: BaseException) -> None:
+        from moto_desk.flows.charge import PossibleDuplicate
+
+        draft = self._draft
+        if isinstance(error, PossibleDuplicate) and draft is not None:
+            self._confirmed_duplicate = True
+            self._show_confirm(draft, duplicate=clerk_text(error))
+            return
+        if isinstance(error, InvalidInput) and error.field == "amount":
+            self._pages.setCurrentIndex(0)
+            self.form.draft()  # shows the amount's problem next to the field
+            return
+        if not isinstance(error, MotoDeskError):
+            self._router.route(error)
+            self._pages.setCurrentIndex(0)
+            return
+        if isinstance(error, OutcomeUnknown) and error.entry_id:
+            # Maybe charged: never say "not charged", never invite a retry by hand —
+            # offer to ask Stripe instead.
+            self._unknown_entry = error.entry_id
+            self._show_unknown(clerk_text(error))
+            return
+        self._set_result("failed", self.tr("✗ Not charged"), clerk_text(error))
+        self._again.show()
+
+    def _set_result(self, state: str, headline: str, detail: str) -> None:
+        self._result_headline.setText(headline)
+        self._result_headline.setProperty("state", state)
+        self._result_detail.setText(detail)
+        self._again.hide()
+        self._check.setVisible(state == "unknown")
+        self._check.setEnabled(True)
+        self._show_result()
+
+    def _show_unknown(self, detail: str) -> None:
+        advice = self.tr(
+            "Do not charge again. Press Check again to ask Stripe now (moto-desk also checks "
+            "at every start)."
+        )
+        self._set_result("unknown", self.tr("? Result not known yet"), f"{detail}\n\n{advice}")
+
+    @Slot()
+    def on_check_clicked(self) -> None:
+        entry_id = self._unknown_entry
+        if entry_id is None:
+            return
+        session = self._session
+        self._check.setEnabled(False)
+        self._result_detail.setText(self.tr("Asking Stripe what happened…"))
+        (
+            self._runner.job(lambda: check_journal_entry(session, entry_id), owner=self)
+            .on_success(self.on_checked)
+            .on_failure(self.on_check_failed)
+            .run()
+        )
+
+    @Slot(object)
+    def on_checked(self, state: str) -> None:
+        draft = self._draft
+        amount = format_money(draft.amount, self._locale) if draft else ""
+        if state == "succeeded":
+            self._unknown_entry = None
+            self._set_result(
+                "approved",
+                self.tr("✓ Charged {amount}").format(amount=amount),
+                self.tr("Stripe confirms that the payment went through."),
+            )
+        elif state in ("failed", "canceled"):
+            self._unknown_entry = None
+            self._set_result(
+                "failed",
+                self.tr("✗ Not charged"),
+                self.tr("Stripe confirms that nothing was charged."),
+            )
+            self._again.show()
+        else:
+            self._show_unknown(self.tr("Stripe has not answered yet. Check again in a moment."))
+
+    @Slot(object)
+    def on_check_failed(self, error: BaseException) -> None:
+        if isinstance(error, MotoDeskError):
+            self._show_unknown(clerk_text(error))
+        else:
+            self._router.route(error)
+            self._check.setEnabled(True)
+
+    @Slot()
+    def on_charge_finished(self) -> None:
+        self._charging = False
+
+    def _show_result(self) -> None:
+        self._result_headline.style().unpolish(self._result_headline)
+        self._result_headline.style().polish(self._result_headline)
+        self._pages.setCurrentIndex(3)
+        self._done.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # ------------------------------------------------------------------ closing
+    def reject(self) -> None:
+        """Esc and Close: refused while a charge is on its way (its result must be seen)."""
+        if self._charging:
+            return
+        super().reject()

@@ -1,0 +1,269 @@
+"""Finding the customer: a search box (F2) with debounced type-ahead over this desk's index
+and Stripe, a result list, and "New customer" (Ctrl+N).
+
+Keyboard path: type, Down moves into the results, Enter confirms the highlighted customer
+and hands focus on to the consent (the next step of the work).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moto_desk.domain.errors import MotoDeskError
+from moto_desk.domain.models import Customer
+from moto_desk.ui.assets import icon
+from moto_desk.ui.customer_model import CustomerModel
+from moto_desk.ui.error_router import ErrorRouter, clerk_text
+from moto_desk.ui.jobs import JobRunner
+from moto_desk.ui.new_customer_dialog import NewCustomerDialog
+from moto_desk.ui.session import DeskSession
+
+#: Type-ahead waits this long after the last key before asking (local index + Stripe).
+DEBOUNCE_MS = 250
+
+
+class CustomerPanel(QGroupBox):
+    """Search, results and new customer.
+
+    Signals:
+        customer_changed(object): the chosen :class:`Customer`, or None.
+        customer_confirmed(): Enter on a result — the clerk is ready for the next step.
+        search_finished(int): a search answered with this many customers.
+    """
+
+    customer_changed = Signal(object)
+    customer_confirmed = Signal()
+    search_finished = Signal(int)
+
+    def __init__(
+        self,
+        runner: JobRunner,
+        router: ErrorRouter,
+        phone_country: str = "US",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("1 · Customer"))
+        self._runner = runner
+        self._router = router
+        self._phone_country = phone_country
+        self._session: DeskSession | None = None
+        self._generation = 0
+        self._dialog: NewCustomerDialog | None = None
+
+        self._search = QLineEdit(self)
+        self._search.setObjectName("customerSearch")
+        self._search.setPlaceholderText(self.tr("Name, email or phone"))
+        self._search.setAccessibleName(self.tr("Search customers"))
+        self._search.setToolTip(self.tr("Search by name, email or phone (F2)"))
+        self._search.setClearButtonEnabled(True)
+        self._search.textEdited.connect(self.on_search_edited)
+        self._search.installEventFilter(self)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.on_debounce_elapsed)
+
+        self._model = CustomerModel(self)
+        self._results = QListView(self)
+        self._results.setObjectName("customerResults")
+        self._results.setModel(self._model)
+        self._results.setAccessibleName(self.tr("Customers found"))
+        self._results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._results.setUniformItemSizes(True)
+        self._results.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._results.setSpacing(2)
+        self._results.selectionModel().selectionChanged.connect(self.on_selection_changed)
+        self._results.activated.connect(self.on_result_activated)
+        self._results.installEventFilter(self)
+
+        self._note = QLabel(self)
+        self._note.setObjectName("customerNote")
+        self._note.setWordWrap(True)
+
+        self._new = QPushButton(icon("person-add"), self.tr("New customer…"), self)
+        self._new.setObjectName("newCustomerButton")
+        self._new.setAccessibleName(self.tr("New customer"))
+        self._new.setToolTip(self.tr("Create a customer (Ctrl+N)"))
+        self._new.clicked.connect(self.on_new_customer_requested)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._search)
+        layout.addWidget(self._results, 1)
+        layout.addWidget(self._note)
+        layout.addWidget(self._new)
+        self._set_note(self.tr("Type a name, an email or a phone number."))
+
+    # ------------------------------------------------------------------ public
+    def set_session(self, session: DeskSession | None) -> None:
+        self._session = session
+        self._new.setEnabled(session is not None)
+        if session is not None and self._search.text().strip():
+            self._debounce.start()
+
+    def set_phone_country(self, country: str) -> None:
+        self._phone_country = country
+
+    def focus_search(self) -> None:
+        self._search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._search.selectAll()
+
+    def current_customer(self) -> Customer | None:
+        rows = self._results.selectionModel().selectedRows()
+        return self._model.customer_at(rows[0].row()) if rows else None
+
+    def tab_chain(self) -> list[QWidget]:
+        return [self._search, self._results]
+
+    def new_customer_button(self) -> QPushButton:
+        return self._new
+
+    def set_enabled_for_work(self, enabled: bool) -> None:
+        """While a save runs the customer must not change under it."""
+        for widget in (self._search, self._results, self._new):
+            widget.setEnabled(enabled)
+        if enabled:
+            self._new.setEnabled(self._session is not None)
+
+    # ------------------------------------------------------------------ searching
+    @Slot(str)
+    def on_search_edited(self, _text: str) -> None:
+        self._debounce.start()
+
+    @Slot()
+    def on_debounce_elapsed(self) -> None:
+        self.search(self._search.text())
+
+    def search(self, text: str) -> None:
+        """Ask the local index and Stripe; only the newest search's answer is shown."""
+        self._generation += 1
+        generation = self._generation
+        session = self._session
+        if not text.strip():
+            self._set_note(self.tr("Type a name, an email or a phone number."))
+            return
+        if session is None:
+            self._set_note(self.tr("Connecting… the search will run when moto-desk is ready."))
+            return
+        self._set_note(self.tr("Searching…"))
+
+        def work() -> list[Customer]:
+            from moto_desk.flows.customers import find_customers
+
+            return find_customers(session.context(), text)
+
+        (
+            self._runner.job(work, owner=self)
+            .on_success(lambda found: self.on_customers_found(generation, found))
+            .on_failure(lambda error: self.on_search_failed(generation, error))
+            .run()
+        )
+
+    def on_customers_found(self, generation: int, found: list[Customer]) -> None:
+        if generation != self._generation:
+            return
+        keep = self.current_customer()
+        self._model.set_customers(found)
+        if keep is not None and (row := self._model.row_of(keep.id)) >= 0:
+            self._results.setCurrentIndex(self._model.index(row))
+        elif keep is not None:
+            self.customer_changed.emit(None)
+        if found:
+            self._set_note("")
+        else:
+            self._set_note(self.tr("No customer found. Create one with New customer (Ctrl+N)."))
+        self.search_finished.emit(len(found))
+
+    def on_search_failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        if isinstance(error, MotoDeskError):
+            self._set_note(
+                self.tr("The search did not work: {reason}").format(reason=clerk_text(error))
+            )
+            self.search_finished.emit(0)
+        else:
+            self._router.route(error)
+
+    # ------------------------------------------------------------------ choosing
+    @Slot(QItemSelection, QItemSelection)
+    def on_selection_changed(self, _selected: QItemSelection, _old: QItemSelection) -> None:
+        self.customer_changed.emit(self.current_customer())
+
+    @Slot()
+    def on_result_activated(self) -> None:
+        if self.current_customer() is not None:
+            self.customer_confirmed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802  Qt's name
+        """Down in the search box moves into the results; Enter there picks the first."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if watched is self._search and key == Qt.Key.Key_Down and self._model.rowCount():
+                self._results.setFocus(Qt.FocusReason.TabFocusReason)
+                if self.current_customer() is None:
+                    self._results.setCurrentIndex(self._model.index(0))
+                return True
+            if watched is self._search and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self._debounce.isActive():
+                    self._debounce.stop()
+                    self.search(self._search.text())
+                elif self._model.rowCount() == 1:
+                    self._results.setCurrentIndex(self._model.index(0))
+                    self.customer_confirmed.emit()
+                return True
+        return super().eventFilter(watched, event)
+
+    # ------------------------------------------------------------------ new customer
+    @Slot()
+    def on_new_customer_requested(self) -> None:
+        session = self._session
+        if session is None:
+            return
+        if self._dialog is not None:
+            self._dialog.raise_()
+            self._dialog.activateWindow()
+            return
+        dialog = NewCustomerDialog(
+            self._runner, self._router, session, self._phone_country, self.window()
+        )
+        # Start from what was searched: often the name or email the clerk just typed.
+        dialog.prefill(self._search.text())
+        dialog.customer_created.connect(self.on_customer_created)
+        dialog.finished.connect(self.on_dialog_finished)
+        self._dialog = dialog
+        dialog.open()
+
+    @Slot(object)
+    def on_customer_created(self, customer: Customer) -> None:
+        row = self._model.put_first(customer)
+        self._results.setCurrentIndex(self._model.index(row))
+        self._set_note("")
+        self.customer_confirmed.emit()
+
+    @Slot(int)
+    def on_dialog_finished(self, _result: int) -> None:
+        if self._dialog is not None:
+            self._dialog.deleteLater()
+            self._dialog = None
+
+    def dialog(self) -> NewCustomerDialog | None:
+        return self._dialog
+
+    def _set_note(self, text: str) -> None:
+        self._note.setText(text)
+        self._note.setVisible(bool(text))

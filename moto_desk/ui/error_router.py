@@ -1,0 +1,152 @@
+"""The one place errors are routed (STYLE §3, after Electrum's ``on_error``).
+
+- :class:`MotoDeskError`: the clerk can act on it — show its message (translated) in the status
+  panel the work belongs to, or in a message box;
+- :class:`UserCancelled`: the clerk backed out on purpose — ignore it;
+- anything else is our bug — log it with its traceback and tell the clerk, calmly, that
+  something went wrong inside moto-desk.
+
+Nothing here clears a form: the panels keep what the clerk typed whatever the error. The
+router also receives uncaught exceptions from ``sys.excepthook`` and ``threading.excepthook``;
+the latter fire on worker threads, so they travel to the GUI thread through a queued signal.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+from types import TracebackType
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from moto_desk.domain.errors import MotoDeskError, UserCancelled, render
+
+if TYPE_CHECKING:
+    from threading import ExceptHookArgs
+
+log = logging.getLogger(__name__)
+
+
+class FailureView(Protocol):
+    """A panel that can show a clerk-facing failure in place (the status panel)."""
+
+    def show_failure(self, error: MotoDeskError) -> None: ...
+
+
+def clerk_text(error: MotoDeskError) -> str:
+    """The error's message for the clerk, in the window's language (the core's English
+    template, translated through the ``clerk`` catalogue and filled in)."""
+    return render(error, QCoreApplication.translate)
+
+
+def traceback_text(error: BaseException) -> str:
+    """The traceback of ``error``, including the worker's when it came from a job."""
+    from_worker = getattr(error, "__traceback_text__", None)
+    if isinstance(from_worker, str):
+        return from_worker
+    return "".join(traceback.format_exception(type(error), error, error.__traceback__))
+
+
+class ErrorRouter(QObject):
+    """Routes every error of one window.
+
+    Signals:
+        bug_reported(str): an unexpected error was logged and reported; the argument is the
+            exception's type name (for tests and the status bar).
+        thread_error_raised(object): internal — carries an exception from a thread's
+            excepthook to the GUI thread.
+    """
+
+    bug_reported = Signal(str)
+    thread_error_raised = Signal(object)
+
+    def __init__(self, parent_widget: QWidget) -> None:
+        super().__init__(parent_widget)
+        self._window = parent_widget
+        self._previous_hooks: (
+            tuple[
+                Callable[[type[BaseException], BaseException, TracebackType | None], object],
+                Callable[[ExceptHookArgs], object],
+            ]
+            | None
+        ) = None
+        self.thread_error_raised.connect(
+            self.on_thread_error_raised, Qt.ConnectionType.QueuedConnection
+        )
+
+    # ------------------------------------------------------------------ routing
+    def route(self, error: BaseException, view: FailureView | None = None) -> None:
+        """Show, ignore or report ``error`` (see the module docstring)."""
+        if isinstance(error, UserCancelled):
+            return
+        if isinstance(error, MotoDeskError):
+            log.info("clerk error %s: %s (%s)", error.kind.value, error.detail, error.request_id)
+            if view is not None:
+                view.show_failure(error)
+            else:
+                self._message(QMessageBox.Icon.Warning, self.tr("moto-desk"), clerk_text(error))
+            return
+        self.report_bug(error)
+
+    def report_bug(self, error: BaseException) -> None:
+        """Log an unexpected error with its traceback and tell the clerk."""
+        log.error("unexpected error: %r\n%s", error, traceback_text(error))
+        box = self._message(
+            QMessageBox.Icon.Critical,
+            self.tr("Something went wrong"),
+            self.tr(
+                "Something went wrong inside moto-desk. What you typed is kept.\n\n"
+                "Please tell your administrator (the details are in moto-desk's log), and "
+                "check the payment history before trying a payment again."
+            ),
+        )
+        box.setObjectName("bugReport")
+        self.bug_reported.emit(type(error).__name__)
+
+    def _message(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self._window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # open(), not exec(): a nested event loop would let other jobs' results arrive
+        # inside this call, and tests could not close the box.
+        box.open()
+        return box
+
+    # ------------------------------------------------------------------ hooks
+    def install_hooks(self) -> None:
+        """Send uncaught exceptions (GUI thread and worker threads) to this router."""
+        self._previous_hooks = (sys.excepthook, threading.excepthook)
+        sys.excepthook = self._on_uncaught
+        threading.excepthook = self._on_thread_uncaught
+
+    def uninstall_hooks(self) -> None:
+        if self._previous_hooks is not None:
+            sys.excepthook, threading.excepthook = self._previous_hooks
+            self._previous_hooks = None
+
+    def _on_uncaught(
+        self,
+        kind: type[BaseException],
+        error: BaseException,
+        tb: TracebackType | None,
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)
+            return
+        if threading.current_thread() is threading.main_thread():
+            self.route(error)
+        else:
+            self.thread_error_raised.emit(error)
+
+    def _on_thread_uncaught(self, args: ExceptHookArgs) -> None:
+        if args.exc_value is not None:
+            self.thread_error_raised.emit(args.exc_value)
+
+    @Slot(object)
+    def on_thread_error_raised(self, error: object) -> None:
+        if isinstance(error, BaseException):
+            self.route(error)

@@ -1,0 +1,71 @@
+"""The window's log file, with a filter that withholds any line that looks secret.
+
+DESIGN: a card number, a CVC or the API key is never logged. The records layer refuses to
+store such data; here a log line that ``domain.sensitive`` flags is replaced by a note
+saying what kind of secret it held, so a leak is visible without being written.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+from pathlib import Path
+
+from moto_desk.domain.sensitive import find_sensitive
+from moto_desk.paths import log_dir
+
+LOG_FILE = "moto-desk.log"
+
+
+class RedactingFilter(logging.Filter):
+    """Replaces a record that looks like it holds a secret (never drops it silently)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):
+            return True
+        found = find_sensitive(message)
+        if found is None and record.exc_text:
+            found = find_sensitive(record.exc_text)
+        if found is not None:
+            record.msg = "[log line withheld: %s]"
+            record.args = (found,)
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+def setup_logging(folder: Path) -> Path | None:
+    """Log INFO and above to ``<data>/logs/moto-desk.log`` (owner-only, rotated).
+
+    Returns the file, or None when it cannot be created (the window still runs; the
+    messages then go to stderr).
+    """
+    root = logging.getLogger()
+    if any(getattr(h, "moto_desk", False) for h in root.handlers):
+        return None
+    folder = log_dir(folder)
+    file = folder / LOG_FILE
+    result: Path | None = file
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not file.exists():
+            file.touch(mode=0o600)
+        os.chmod(file, 0o600)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            file, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler()
+        result = None
+    handler.moto_desk = True  # type: ignore[attr-defined]
+    handler.addFilter(RedactingFilter())
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    # The SDK logs every request at INFO (URLs with search terms); our journal already
+    # records each call, so keep only its warnings.
+    logging.getLogger("stripe").setLevel(logging.WARNING)
+    return result

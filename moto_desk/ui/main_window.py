@@ -1,0 +1,582 @@
+"""The desk window: customer, consent, reader, save and status, saved cards and charge.
+
+It appears at once in a "connecting…" state; the backend starts in a job after the first
+paint (so the window is up before ``stripe`` and ``keyring`` are imported), then open
+journal entries are reconciled and the readers load. Panels get the session when it is
+ready and never block: every Stripe or database call is a job (``ui/jobs.py``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moto_desk.domain.consent import load_terms
+from moto_desk.domain.errors import MotoDeskError
+from moto_desk.domain.models import Customer, Reader
+from moto_desk.ui.assets import dark_palette, icon
+from moto_desk.ui.charge_dialog import ChargeDialog
+from moto_desk.ui.consent_panel import ConsentPanel
+from moto_desk.ui.customer_panel import CustomerPanel
+from moto_desk.ui.desk_connection import DeskConnection
+from moto_desk.ui.error_router import ErrorRouter, clerk_text
+from moto_desk.ui.jobs import JobRunner
+from moto_desk.ui.mode_banner import ModeBanner
+from moto_desk.ui.notice_bar import NoticeBar
+from moto_desk.ui.reader_panel import ReaderPanel
+from moto_desk.ui.save_card_action import SaveCardAction, SaveForm
+from moto_desk.ui.saved_cards_panel import SavedCardsPanel
+from moto_desk.ui.session import DeskSession, StartOptions
+from moto_desk.ui.settings import DeskSettings, SettingsStore
+from moto_desk.ui.settings_dialog import SavedSettings, SettingsDialog
+from moto_desk.ui.simulator_panel import SimulatorPanel
+from moto_desk.ui.status_panel import StatusPanel
+
+if TYPE_CHECKING:
+    from moto_desk.flows.reconcile import Settled
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """The clerk's window.
+
+    Signals:
+        first_painted(): the window has been drawn once (start-up may begin).
+        session_started(object): the backend is ready (a :class:`DeskSession`).
+        reconciled(object): start-up reconciliation ended (a list of ``Settled``).
+    """
+
+    first_painted = Signal()
+    session_started = Signal(object)
+    reconciled = Signal(object)
+
+    def __init__(
+        self,
+        options: StartOptions,
+        store: SettingsStore,
+        settings: DeskSettings,
+        language: str = "en",
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setProperty("theme", "dark" if dark_palette() else "light")
+        self.setWindowTitle(self.tr("moto-desk — save and charge cards by phone or mail"))
+        self.setWindowIcon(icon("moto-desk"))
+        self.options = options
+        self.store = store
+        self.settings = settings
+        self.language = language
+        self.session: DeskSession | None = None
+        self._painted = False
+        self._quit_confirmed = False
+        self._closed = False
+        self._customer: Customer | None = None
+        self._charge_dialog: ChargeDialog | None = None
+        self._settings_dialog: SettingsDialog | None = None
+
+        self.router = ErrorRouter(self)
+        self.runner = JobRunner(self, on_unhandled=self.router.route)
+        self.connection = DeskConnection(self.runner, options, self)
+        self.connection.connecting.connect(self.on_connecting)
+        self.connection.live_confirmation_asked.connect(self.on_live_confirmation_asked)
+        self.connection.session_ready.connect(self.on_session_ready)
+        self.connection.connection_failed.connect(self.on_connection_failed)
+        self.connection.reconciled.connect(self.on_reconciled)
+        self.connection.reconcile_failed.connect(self.on_reconcile_failed)
+        self._build()
+        self._build_actions()
+        self._set_session(None)
+
+    # ================================================================== building
+    def _build(self) -> None:
+        self.banner = ModeBanner(self)
+        self.notice = NoticeBar(self)
+        self.customers = CustomerPanel(self.runner, self.router, self.settings.phone_country, self)
+        self.saved_cards = SavedCardsPanel(self.runner, self.router, self)
+        self.consent = ConsentPanel(self)
+        self.readers = ReaderPanel(self.runner, self.router, self)
+        self.status = StatusPanel(self)
+        self.save_action = SaveCardAction(self.runner, self.router, self.status, self)
+        self._load_terms()
+
+        self.save_button = QPushButton(icon("card-save"), self.tr("Save card"), self)
+        self.save_button.setObjectName("saveCardButton")
+        self.save_button.setAccessibleName(self.tr("Save card"))
+        self.save_button.setProperty("role", "primary")
+        self.save_button.clicked.connect(self.on_save_requested)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.setAccessibleName(self.tr("Cancel the save"))
+        self.cancel_button.setToolTip(self.tr("Cancel the running save (Esc)"))
+        self.cancel_button.clicked.connect(self.on_cancel_requested)
+        self.cancel_button.setEnabled(False)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button, 2)
+        buttons.addWidget(self.cancel_button, 1)
+
+        left = QVBoxLayout()
+        left.addWidget(self.customers, 3)
+        left.addWidget(self.saved_cards, 2)
+        right = QVBoxLayout()
+        right.addWidget(self.readers)
+        right.addLayout(buttons)
+        right.addWidget(self.status, 1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 5)
+        columns.addWidget(self.consent, 6)
+        columns.addLayout(right, 5)
+
+        central = QWidget(self)
+        outer = QVBoxLayout(central)
+        outer.addWidget(self.banner)
+        outer.addWidget(self.notice)
+        outer.addLayout(columns, 1)
+        self.setCentralWidget(central)
+        self.resize(1280, 800)
+        self.setMinimumSize(1000, 640)
+
+        self.customers.customer_changed.connect(self.on_customer_changed)
+        self.customers.customer_confirmed.connect(self.on_customer_confirmed)
+        self.consent.consent_changed.connect(self.on_form_changed)
+        self.readers.reader_changed.connect(self.on_reader_changed)
+        self.save_action.running_changed.connect(self.on_save_running_changed)
+        self.save_action.card_saved.connect(self.on_card_saved)
+        self.save_action.unknown_changed.connect(self.on_form_changed)
+        self.saved_cards.charge_requested.connect(self.on_charge_requested)
+
+        self.simulator: SimulatorPanel | None = None
+        self.simulator_dock: QDockWidget | None = None
+
+        chain: list[QWidget] = [
+            *self.customers.tab_chain(),
+            *self.consent.tab_chain(),
+            *self.readers.tab_chain(),
+            self.save_button,
+            self.cancel_button,
+            self.customers.new_customer_button(),
+            *self.saved_cards.tab_chain(),
+        ]
+        for first, second in pairwise(chain):
+            self.setTabOrder(first, second)
+
+    def _load_terms(self) -> None:
+        try:
+            terms = load_terms(self.language if self.language in ("en", "fr") else "en")
+        except MotoDeskError as error:
+            self.notice.show_notice(clerk_text(error), "warning")
+            return
+        self.consent.set_terms(terms, self.settings.shop_name or self.tr("our shop"))
+
+    def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.find_action = self._action(self.tr("Find customer"), "F2", self.on_find_requested)
+        self.new_action = self._action(
+            self.tr("New customer…"), "Ctrl+N", self.customers.on_new_customer_requested
+        )
+        self.save_card_action = self._action(self.tr("Save card"), "F5", self.on_save_requested)
+        self.cancel_action = self._action(self.tr("Cancel"), "Esc", self.on_cancel_requested)
+        self.charge_action = self._action(
+            self.tr("Charge saved card…"), "F6", self.on_charge_requested
+        )
+        self.simulator_action = self._action(
+            self.tr("Simulated reader"), "F9", self.on_simulator_requested
+        )
+        self.settings_action = self._action(
+            self.tr("Settings…"), "Ctrl+,", self.on_settings_requested
+        )
+        self.quit_action = self._action(self.tr("Quit"), "Ctrl+Q", self.close)
+
+        menu = self.menuBar()
+        desk = menu.addMenu(self.tr("&Desk"))
+        desk.addAction(self.settings_action)
+        desk.addSeparator()
+        desk.addAction(self.quit_action)
+        card = menu.addMenu(self.tr("&Card"))
+        for action in (self.find_action, self.new_action):
+            card.addAction(action)
+        card.addSeparator()
+        for action in (self.save_card_action, self.cancel_action, self.charge_action):
+            card.addAction(action)
+        training = menu.addMenu(self.tr("&Training"))
+        training.addAction(self.simulator_action)
+
+        self.customers.focus_search()
+
+    # ================================================================== start-up
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802  Qt's name
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+
+    @Slot()
+    def on_first_painted(self) -> None:
+        self.start()
+
+    def start(self) -> None:
+        """Start the backend in a job (idempotent: called at first paint)."""
+        if not self._closed:
+            self.connection.start(self.settings)
+
+    @Slot()
+    def on_connecting(self) -> None:
+        self.banner.show_connecting()
+        self.status.show_connecting()
+
+    @Slot()
+    def on_live_confirmation_asked(self) -> None:
+        self.banner.show_live()
+
+    @Slot(object)
+    def on_connection_failed(self, error: BaseException) -> None:
+        self.banner.show_offline()
+        self.router.route(error, view=self.status)
+
+    @Slot(object)
+    def on_session_ready(self, session: DeskSession) -> None:
+        from moto_desk.gateway.keys import Mode
+
+        if session.mode is Mode.LIVE:
+            self.banner.show_live()
+        elif session.mode is Mode.TEST:
+            self.banner.show_test()
+        else:
+            note = self.tr("The Stripe key could not be read.") if session.key_problem else ""
+            self.banner.show_demo(note)
+        if session.key_problem:
+            self.notice.show_notice(clerk_text(session.key_problem), "warning")
+        self._set_session(session)
+        self.status.show_idle()
+        self.session_started.emit(session)
+
+    def _set_session(self, session: DeskSession | None) -> None:
+        self.session = session
+        self.customers.set_session(session)
+        self.saved_cards.set_session(session)
+        self.readers.set_session(session, self.settings.default_reader_id)
+        self._set_up_simulator(session)
+        self._update_save_button()
+
+    @Slot(object)
+    def on_reconciled(self, settled: list[Settled]) -> None:
+        for item in settled:
+            log.info("reconciled %s %s: %s", item.entry_id, item.kind.value, item.note)
+        attention = [item for item in settled if item.needs_attention]
+        if attention:
+            lines = "\n".join(f"• {item.note}" for item in attention)
+            self.notice.show_notice(
+                self.tr(
+                    "moto-desk checked the operations left unfinished last time. "
+                    "Please look at these:\n{lines}"
+                ).format(lines=lines),
+                "warning",
+            )
+        self.reconciled.emit(settled)
+
+    @Slot(object)
+    def on_reconcile_failed(self, error: BaseException) -> None:
+        if isinstance(error, MotoDeskError):
+            self.notice.show_notice(
+                self.tr(
+                    "moto-desk could not check the operations left unfinished last time: "
+                    "{reason} It will try again at the next start."
+                ).format(reason=clerk_text(error)),
+                "warning",
+            )
+        else:
+            self.router.route(error)
+        self.reconciled.emit([])
+
+    # ================================================================== simulator
+    def _set_up_simulator(self, session: DeskSession | None) -> None:
+        """The simulated-reader panel exists only in demo and test mode — never in live."""
+        from_live = session is None or session.mode.value == "live"
+        if from_live:
+            if self.simulator_dock is not None:
+                self.simulator_dock.hide()
+                self.simulator_dock.deleteLater()
+                self.simulator_dock = None
+                self.simulator = None
+            self.simulator_action.setEnabled(False)
+            return
+        if self.simulator is None:
+            self.simulator = SimulatorPanel(self.runner, self.router, self)
+            dock = QDockWidget(self.tr("Simulated reader (F9)"), self)
+            dock.setObjectName("simulatorDock")
+            dock.setWidget(self.simulator)
+            dock.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            dock.hide()
+            self.simulator_dock = dock
+            self.readers.reader_changed.connect(self.simulator.on_reader_changed)
+        self.simulator.set_session(session)
+        self.simulator.on_reader_changed(self.readers.current_reader())
+        self.simulator_action.setEnabled(True)
+
+    @Slot()
+    def on_simulator_requested(self) -> None:
+        dock = self.simulator_dock
+        if dock is None:
+            return
+        dock.setVisible(not dock.isVisible())
+
+    # ================================================================== the form
+    @Slot()
+    def on_find_requested(self) -> None:
+        self.customers.focus_search()
+
+    @Slot(object)
+    def on_customer_changed(self, customer: Customer | None) -> None:
+        previous = self._customer
+        self._customer = customer
+        changed = (previous.id if previous else None) != (customer.id if customer else None)
+        if changed:
+            # Consent is given by one customer: a new customer needs it again.
+            self.consent.clear_consent()
+            self.saved_cards.show_customer(customer)
+        self._update_save_button()
+
+    @Slot()
+    def on_customer_confirmed(self) -> None:
+        self.consent.focus_consent()
+
+    @Slot(object)
+    def on_reader_changed(self, _reader: Reader | None) -> None:
+        self._update_save_button()
+
+    @Slot(bool)
+    def on_form_changed(self, _value: bool = False) -> None:
+        self._update_save_button()
+
+    def missing_for_save(self) -> list[str]:
+        """What still stands between the clerk and Save, in the clerk's words."""
+        missing = []
+        if self.session is None:
+            missing.append(self.tr("wait until moto-desk is connected"))
+        if self._customer is None:
+            missing.append(self.tr("choose a customer"))
+        if not self.consent.consent_given():
+            missing.append(self.tr("tick the consent box"))
+        if self.readers.current_reader() is None:
+            missing.append(self.tr("choose a reader"))
+        if self.consent.terms() is None:
+            missing.append(self.tr("the consent terms are missing"))
+        if self.save_action.unknown_for(self._customer.id if self._customer else None):
+            # A second save could keep the card twice; first learn what the last one did.
+            missing.append(self.tr("press Check again to learn whether the last save worked"))
+        return missing
+
+    def _update_save_button(self) -> None:
+        if self.save_action.running:
+            self.save_button.setEnabled(False)
+            self.save_button.setToolTip(self.tr("A save is running (Esc cancels it)"))
+            return
+        missing = self.missing_for_save()
+        self.save_button.setEnabled(not missing)
+        if missing:
+            self.save_button.setToolTip(
+                self.tr("Save card (F5). Still to do: {steps}.").format(steps="; ".join(missing))
+            )
+        else:
+            self.save_button.setToolTip(self.tr("Save the card on the reader (F5)"))
+
+    # ================================================================== saving
+    @Slot()
+    def on_save_requested(self) -> None:
+        if self.save_action.running:
+            return
+        missing = self.missing_for_save()
+        session, customer = self.session, self._customer
+        reader, terms = self.readers.current_reader(), self.consent.terms()
+        if missing or session is None or customer is None or reader is None or terms is None:
+            self.status.show_info(
+                self.tr("Not ready to save yet"),
+                self.tr("Still to do: {steps}.").format(steps="; ".join(missing)),
+            )
+            return
+        form = SaveForm(
+            customer=customer,
+            reader=reader,
+            channel=self.consent.channel(),
+            allow_redisplay=self.consent.allow_redisplay(),
+            terms=terms,
+            consent_given=self.consent.consent_given(),
+        )
+        self.save_action.start(session, form)
+
+    @Slot()
+    def on_cancel_requested(self) -> None:
+        self.save_action.cancel()
+
+    @Slot(bool)
+    def on_save_running_changed(self, running: bool) -> None:
+        # The form stays as typed, but must not change under a running save.
+        self.customers.set_enabled_for_work(not running)
+        self.consent.set_enabled_for_work(not running)
+        self.readers.set_enabled_for_work(not running)
+        self.cancel_button.setEnabled(running)
+        self._update_save_button()
+        if not running and self.isActiveWindow():
+            self.save_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot(object)
+    def on_card_saved(self, _result: object) -> None:
+        # The consent was used for this card; another card needs it given again.
+        self.consent.clear_consent()
+        self.saved_cards.reload()
+
+    # ================================================================== charging
+    @Slot()
+    def on_charge_requested(self) -> None:
+        session, customer = self.session, self._customer
+        if self._charge_dialog is not None:
+            self._charge_dialog.raise_()
+            return
+        if session is None or customer is None or not self.saved_cards.can_charge():
+            self.status.show_info(
+                self.tr("Nothing to charge yet"),
+                self.tr("Choose a customer who has a saved card, then press F6."),
+            )
+            return
+        dialog = ChargeDialog(
+            self.runner,
+            self.router,
+            session,
+            customer=customer,
+            cards=self.saved_cards.cards(),
+            selected=self.saved_cards.selected_card(),
+            currency=self.settings.default_currency,
+            locale=self.language,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self.on_charge_dialog_closed)
+        self._charge_dialog = dialog
+        dialog.open()
+
+    @Slot(int)
+    def on_charge_dialog_closed(self, _result: int) -> None:
+        self._charge_dialog = None
+
+    def charge_dialog(self) -> ChargeDialog | None:
+        return self._charge_dialog
+
+    # ================================================================== settings
+    @Slot()
+    def on_settings_requested(self) -> None:
+        if self._settings_dialog is not None:
+            self._settings_dialog.raise_()
+            return
+        dialog = SettingsDialog(
+            self.runner,
+            self.router,
+            self.store,
+            settings=self.settings,
+            readers=self.readers.readers(),
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.settings_saved.connect(self.on_settings_saved)
+        dialog.finished.connect(self.on_settings_closed)
+        self._settings_dialog = dialog
+        dialog.open()
+
+    @Slot(int)
+    def on_settings_closed(self, _result: int) -> None:
+        self._settings_dialog = None
+
+    def settings_dialog(self) -> SettingsDialog | None:
+        return self._settings_dialog
+
+    @Slot(object)
+    def on_settings_saved(self, saved: SavedSettings) -> None:
+        self.settings = saved.settings
+        self.customers.set_phone_country(saved.settings.phone_country)
+        self._load_terms()
+        if saved.reconnect:
+            self.reconnect()
+
+    def reconnect(self) -> None:
+        """Restart the backend with the new key or mode (not during a payment)."""
+        if self.runner.payment_jobs_open:
+            self.notice.show_notice(
+                self.tr(
+                    "The new settings are saved. They take effect when the current payment "
+                    "has finished and you open Settings again, or at the next start."
+                ),
+                "info",
+            )
+            return
+        old = self.session
+        self._set_session(None)
+        self.connection.reconnect(old, self.settings)
+
+    # ================================================================== quitting
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802  Qt's name
+        if self.runner.payment_jobs_open and not self._quit_confirmed:
+            event.ignore()
+            self._ask_quit()
+            return
+        self.shutdown()
+        event.accept()
+
+    def _ask_quit(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("A payment is in progress"),
+            self.tr(
+                "A card save or charge is still in progress. If you quit now, moto-desk asks "
+                "the reader to stop and records what happened; the result is checked again at "
+                "the next start.\n\nQuit anyway?"
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("quitConfirmation")
+        quit_button = box.addButton(self.tr("Quit anyway"), QMessageBox.ButtonRole.AcceptRole)
+        quit_button.setObjectName("quitAnywayButton")
+        stay = box.addButton(self.tr("Keep working"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered() -> None:
+            if box.clickedButton() is quit_button:
+                self._quit_confirmed = True
+                QTimer.singleShot(0, self.close)
+
+        box.finished.connect(answered)
+        box.open()
+
+    def shutdown(self) -> None:
+        """Cancel what runs, wait for the workers, stop the embedded simulator."""
+        if self._closed:
+            return
+        self._closed = True
+        self.connection.close()
+        self.save_action.cancel()
+        self.runner.shutdown(wait=True)
+        if self.session is not None:
+            self.session.close()

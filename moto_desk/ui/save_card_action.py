@@ -1,0 +1,230 @@
+"""Running one MOTO save: build the request from the form, run the flow as a payment job,
+stream its steps to the status panel, cancel on request, show what really happened.
+
+Cancel (Esc) only raises the job's cancel flag; the flow then calls ``cancel_action`` on the
+reader and reads the SetupIntent, so a cancel that lost the race with an approval is shown
+as the approval it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from moto_desk.domain.consent import ConsentTerms
+from moto_desk.domain.errors import ErrorKind, MotoDeskError
+from moto_desk.domain.models import AllowRedisplay, Channel, Customer, Reader, SaveResult
+from moto_desk.flows.cancel import CancelToken
+from moto_desk.flows.progress import Progress, Step
+from moto_desk.ui.customer_model import customer_label
+from moto_desk.ui.error_router import ErrorRouter, clerk_text
+from moto_desk.ui.jobs import Job, JobRunner
+from moto_desk.ui.session import DeskSession
+from moto_desk.ui.startup import check_journal_entry
+from moto_desk.ui.status_panel import StatusPanel
+
+if TYPE_CHECKING:
+    from moto_desk.flows.save_card import SaveRequest
+
+#: Once the reader has the command, a lost answer may hide a saved card.
+_SENT_STEPS = frozenset(
+    {Step.SENDING_TO_READER, Step.WAITING_FOR_CARD, Step.CANCELING, Step.VERIFYING}
+)
+#: Failures that say nothing about what Stripe did.
+_UNKNOWN_KINDS = frozenset({ErrorKind.NETWORK, ErrorKind.RATE_LIMITED, ErrorKind.OUTCOME_UNKNOWN})
+
+
+@dataclass(frozen=True)
+class SaveForm:
+    """The form's contents at the moment Save was pressed."""
+
+    customer: Customer
+    reader: Reader
+    channel: Channel
+    allow_redisplay: AllowRedisplay
+    terms: ConsentTerms
+    consent_given: bool
+
+
+def _request(form: SaveForm) -> SaveRequest:
+    from moto_desk.flows.save_card import SaveRequest
+
+    return SaveRequest(
+        customer_id=form.customer.id,
+        customer_name=form.customer.name or form.customer.email or form.customer.id,
+        reader_id=form.reader.id,
+        reader_label=form.reader.label,
+        channel=form.channel,
+        allow_redisplay=form.allow_redisplay,
+        terms=form.terms,
+        consent_given=form.consent_given,
+    )
+
+
+class SaveCardAction(QObject):
+    """One save at a time.
+
+    Signals:
+        running_changed(bool): a save started or ended.
+        card_saved(object): the :class:`SaveResult` of an approved save (None when a save
+            whose answer was lost is confirmed later by "Check again").
+        save_failed(object): the error that ended a save (already shown).
+        unknown_changed(): a save's result became unknown, or became known again.
+    """
+
+    running_changed = Signal(bool)
+    card_saved = Signal(object)
+    save_failed = Signal(object)
+    unknown_changed = Signal()
+
+    def __init__(
+        self, runner: JobRunner, router: ErrorRouter, status: StatusPanel, parent: QObject
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._router = router
+        self._status = status
+        self._job: Job[SaveResult] | None = None
+        self._form: SaveForm | None = None
+        self._session: DeskSession | None = None
+        self._entry_id: str | None = None
+        self._sent = False
+        self._unknown_entry: str | None = None
+        status.check_requested.connect(self.on_check_requested)
+
+    @property
+    def running(self) -> bool:
+        return self._job is not None
+
+    def unknown_for(self, customer_id: str | None) -> bool:
+        """True while the last save of this customer may or may not have saved a card."""
+        form = self._form
+        return (
+            self._unknown_entry is not None and form is not None and form.customer.id == customer_id
+        )
+
+    def _set_unknown(self, entry_id: str | None) -> None:
+        self._unknown_entry = entry_id
+        self.unknown_changed.emit()
+
+    def start(self, session: DeskSession, form: SaveForm) -> None:
+        if self._job is not None:
+            return
+        request = _request(form)
+        token = CancelToken()
+        self._form = form
+        self._session = session
+        self._entry_id = None
+        self._sent = False
+        self._set_unknown(None)
+        self._status.start_save(form.reader.label)
+
+        def work() -> SaveResult:
+            from moto_desk.flows.save_card import save_card
+
+            return save_card(session.context(progress=job.report, cancel=token), request)
+
+        job = self._runner.job(work, payment=True, cancel=token, owner=self)
+        job.on_success(self.on_card_saved).on_failure(self.on_save_failed)
+        job.on_progress(self.on_progress).on_finished(self.on_save_finished)
+        self._job = job
+        self.running_changed.emit(True)
+        job.run()
+
+    def cancel(self) -> bool:
+        """Ask the running save to stop; False when nothing is running."""
+        if self._job is None or self._job.cancel_token.cancelled:
+            return self._job is not None
+        self._job.cancel()
+        self._status.show_canceling()
+        return True
+
+    @Slot(object)
+    def on_progress(self, progress: Progress) -> None:
+        self._entry_id = progress.entry_id or self._entry_id
+        self._sent = self._sent or progress.step in _SENT_STEPS
+        self._status.show_progress(progress)
+
+    @Slot(object)
+    def on_card_saved(self, result: SaveResult) -> None:
+        form = self._form
+        who = customer_label(form.customer) if form else result.customer_id
+        self._status.show_approved(result, who)
+        self.card_saved.emit(result)
+
+    @Slot(object)
+    def on_save_failed(self, error: BaseException) -> None:
+        from moto_desk.flows.save_card import ReaderStalled
+
+        if isinstance(error, ReaderStalled):
+            # The reader still waits for the card: the save may yet succeed.
+            self._set_unknown(error.entry_id)
+            self._status.show_unknown(clerk_text(error))
+            self.save_failed.emit(error)
+            return
+        if (
+            isinstance(error, MotoDeskError)
+            and error.kind in _UNKNOWN_KINDS
+            and (self._sent or error.kind is ErrorKind.OUTCOME_UNKNOWN)
+            and self._entry_id is not None
+        ):
+            # The reader had the command: the card may be saved although the answer was
+            # lost. "Try again" would save it twice; offer to ask Stripe instead.
+            self._set_unknown(self._entry_id)
+            if error.kind is ErrorKind.OUTCOME_UNKNOWN:
+                reason = clerk_text(error)
+            else:
+                # The core's words for a network error end in "try again": not here.
+                reason = self.tr(
+                    "moto-desk lost the connection to Stripe before it could read the result."
+                )
+            self._status.show_unknown(reason)
+            self.save_failed.emit(error)
+            return
+        self._router.route(error, view=self._status)
+        if not isinstance(error, MotoDeskError):
+            # Our bug (reported by the router): the panel must not stay on "working".
+            self._status.show_failure(MotoDeskError(ErrorKind.BUG))
+        self.save_failed.emit(error)
+
+    @Slot()
+    def on_save_finished(self) -> None:
+        self._job = None
+        self.running_changed.emit(False)
+
+    # ------------------------------------------------------------------ check again
+    @Slot()
+    def on_check_requested(self) -> None:
+        session, entry_id = self._session, self._unknown_entry
+        if session is None or entry_id is None or self._job is not None:
+            return
+        self._status.show_checking()
+        (
+            self._runner.job(lambda: check_journal_entry(session, entry_id), owner=self)
+            .on_success(self.on_checked)
+            .on_failure(self.on_check_failed)
+            .run()
+        )
+
+    @Slot(object)
+    def on_checked(self, state: str) -> None:
+        if state == "succeeded":
+            self._set_unknown(None)
+            self._status.show_confirmed_saved()
+            self.card_saved.emit(None)
+        elif state in ("failed", "canceled"):
+            self._set_unknown(None)
+            self._status.show_confirmed_not_saved()
+        else:
+            self._status.show_unknown(
+                self.tr("Stripe has not answered yet. Check again in a moment.")
+            )
+
+    @Slot(object)
+    def on_check_failed(self, error: BaseException) -> None:
+        if isinstance(error, MotoDeskError):
+            self._status.show_unknown(clerk_text(error))
+        else:
+            self._router.route(error)

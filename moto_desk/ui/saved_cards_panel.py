@@ -1,0 +1,180 @@
+"""The selected customer's saved cards, and the way to charge one (F6)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moto_desk.domain.errors import MotoDeskError
+from moto_desk.domain.models import Customer, SavedCard
+from moto_desk.ui.assets import icon
+from moto_desk.ui.error_router import ErrorRouter, clerk_text
+from moto_desk.ui.jobs import JobRunner
+from moto_desk.ui.saved_cards_model import SavedCardsModel
+from moto_desk.ui.session import DeskSession
+
+
+class SavedCardsPanel(QGroupBox):
+    """Cards on file for one customer.
+
+    Signals:
+        charge_requested(): the clerk asked to charge a saved card.
+        cards_loaded(int): the cards of the current customer arrived (how many).
+    """
+
+    charge_requested = Signal()
+    cards_loaded = Signal(int)
+
+    def __init__(self, runner: JobRunner, router: ErrorRouter, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTitle(self.tr("Saved cards"))
+        self._runner = runner
+        self._router = router
+        self._session: DeskSession | None = None
+        self._customer: Customer | None = None
+        self._generation = 0
+
+        self._model = SavedCardsModel(self)
+        self._table = QTableView(self)
+        self._table.setObjectName("savedCards")
+        self._table.setModel(self._model)
+        self._table.setAccessibleName(self.tr("Saved cards of the customer"))
+        self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._table.verticalHeader().hide()
+        self._table.setShowGrid(False)
+        self._table.setWordWrap(False)
+        header = self._table.horizontalHeader()
+        # The card's name must never be cut: size columns to their text, pad the last.
+        for column in range(SavedCardsModel.COLUMNS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self._table.doubleClicked.connect(self.on_card_activated)
+
+        self._note = QLabel(self)
+        self._note.setObjectName("savedCardsNote")
+        self._note.setWordWrap(True)
+        self._note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+
+        self._charge = QPushButton(icon("charge"), self.tr("Charge saved card…"), self)
+        self._charge.setObjectName("chargeButton")
+        self._charge.setAccessibleName(self.tr("Charge a saved card"))
+        self._charge.setToolTip(self.tr("Charge one of the customer's saved cards (F6)"))
+        self._charge.clicked.connect(self.on_charge_clicked)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._table, 1)
+        layout.addWidget(self._note)
+        layout.addWidget(self._charge)
+        self.show_customer(None)
+
+    # ------------------------------------------------------------------ public
+    def set_session(self, session: DeskSession | None) -> None:
+        self._session = session
+        self.reload()
+
+    def show_customer(self, customer: Customer | None) -> None:
+        self._customer = customer
+        self.reload()
+
+    def customer(self) -> Customer | None:
+        return self._customer
+
+    def cards(self) -> list[SavedCard]:
+        return self._model.cards()
+
+    def selected_card(self) -> SavedCard | None:
+        rows = self._table.selectionModel().selectedRows()
+        return self._model.card_at(rows[0].row()) if rows else None
+
+    def tab_chain(self) -> list[QWidget]:
+        return [self._table, self._charge]
+
+    # ------------------------------------------------------------------ loading
+    def reload(self) -> None:
+        """(Re)load the current customer's cards; older answers are ignored."""
+        self._generation += 1
+        generation = self._generation
+        self._model.set_cards([])
+        self._update_charge()
+        customer, session = self._customer, self._session
+        if customer is None:
+            self._set_note(self.tr("Choose a customer to see their saved cards."))
+            return
+        if session is None:
+            self._set_note(self.tr("Connecting…"))
+            return
+        self._set_note(self.tr("Loading saved cards…"))
+
+        def work() -> list[SavedCard]:
+            return session.gateway.saved_cards(customer.id)
+
+        (
+            self._runner.job(work, owner=self)
+            .on_success(lambda cards: self.on_cards_found(generation, cards))
+            .on_failure(lambda error: self.on_cards_failed(generation, error))
+            .run()
+        )
+
+    def on_cards_found(self, generation: int, cards: list[SavedCard]) -> None:
+        if generation != self._generation:
+            return
+        self._model.set_cards(cards)
+        if cards:
+            self._table.selectRow(0)
+            self._set_note("")
+        else:
+            self._set_note(self.tr("No saved card yet."))
+        self._update_charge()
+        self.cards_loaded.emit(len(cards))
+
+    def on_cards_failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        if isinstance(error, MotoDeskError):
+            self._set_note(
+                self.tr("Could not load the saved cards: {reason}").format(reason=clerk_text(error))
+            )
+        else:
+            self._router.route(error)
+
+    # ------------------------------------------------------------------ charge
+    def _update_charge(self) -> None:
+        ready = self._customer is not None and bool(self._model.cards())
+        self._charge.setEnabled(ready)
+        if ready:
+            self._charge.setToolTip(self.tr("Charge one of the customer's saved cards (F6)"))
+        elif self._customer is None:
+            self._charge.setToolTip(self.tr("Choose a customer first (F6 charges a saved card)"))
+        else:
+            self._charge.setToolTip(self.tr("This customer has no saved card yet (F6)"))
+
+    def can_charge(self) -> bool:
+        return self._charge.isEnabled()
+
+    @Slot()
+    def on_charge_clicked(self) -> None:
+        self.charge_requested.emit()
+
+    @Slot()
+    def on_card_activated(self) -> None:
+        if self.can_charge():
+            self.charge_requested.emit()
+
+    def _set_note(self, text: str) -> None:
+        self._note.setText(text)
+        self._note.setVisible(bool(text))
+        self._table.setVisible(not text or bool(self._model.cards()))
+        self._table.setFocusPolicy(
+            Qt.FocusPolicy.StrongFocus if self._model.cards() else Qt.FocusPolicy.NoFocus
+        )

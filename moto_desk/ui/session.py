@@ -1,0 +1,80 @@
+"""What the window knows about the running backend, passed to every panel that starts work.
+
+A :class:`DeskSession` exists once the backend is up. It hands out a fresh
+:class:`~moto_desk.flows.context.FlowContext` per job (each job opens its own records
+connection inside the worker). Nothing here imports ``stripe`` or ``keyring``: the flows
+and the gateway are imported inside the functions, which only jobs call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from moto_desk.domain.errors import MotoDeskError
+from moto_desk.flows.cancel import CancelToken
+from moto_desk.flows.progress import ProgressCallback, ignore_progress
+from moto_desk.paths import database_path
+
+if TYPE_CHECKING:
+    from moto_desk.backend import Backend
+    from moto_desk.flows.context import FlowContext
+    from moto_desk.gateway.client import Gateway
+    from moto_desk.gateway.keys import Mode
+
+
+@dataclass(frozen=True)
+class StartOptions:
+    """The command line's choices for this run."""
+
+    data_dir: Path
+    api_base: str | None = None
+    demo: bool = False
+    lang: str | None = None
+
+
+@dataclass
+class DeskSession:
+    """The backend and the desk's identity; replaced as a whole when the clerk reconnects."""
+
+    backend: Backend
+    data_dir: Path
+    clerk: str
+    desk: str
+    #: Set when the key could not be read (no keyring…): the words to show the clerk.
+    key_problem: MotoDeskError | None = None
+    last_reader_id: str | None = None
+    closed: bool = field(default=False)
+
+    @property
+    def gateway(self) -> Gateway:
+        return self.backend.gateway
+
+    @property
+    def mode(self) -> Mode:
+        return self.backend.mode
+
+    @property
+    def database_path(self) -> Path:
+        return database_path(self.data_dir)
+
+    def context(
+        self, progress: ProgressCallback = ignore_progress, cancel: CancelToken | None = None
+    ) -> FlowContext:
+        """A flow context for one job (call it on the worker thread)."""
+        from moto_desk.flows.context import DeskIdentity, FlowContext
+
+        return FlowContext(
+            self.gateway,
+            self.database_path,
+            DeskIdentity(self.clerk, self.desk),
+            progress=progress,
+            cancel=cancel or CancelToken(),
+        )
+
+    def close(self) -> None:
+        """Stop the embedded simulator, if any (after every job has ended)."""
+        if not self.closed:
+            self.closed = True
+            self.backend.close()

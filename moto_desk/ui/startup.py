@@ -1,0 +1,91 @@
+"""The work done at start-up, off the GUI thread: start the backend, then reconcile.
+
+These functions run inside jobs. They import ``stripe`` (through the gateway) and
+``keyring`` — the reason they are not called before the window has appeared.
+"""
+
+from __future__ import annotations
+
+import getpass
+import platform
+from typing import TYPE_CHECKING
+
+from moto_desk.domain.errors import MotoDeskError
+from moto_desk.ui.session import DeskSession, StartOptions
+from moto_desk.ui.settings import BackendChoice, DeskSettings
+
+if TYPE_CHECKING:
+    from moto_desk.flows.reconcile import Settled
+
+LAST_READER_KEY = "last_reader"
+
+
+def _default_clerk() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (some containers)
+        return "clerk"
+
+
+def open_session(options: StartOptions, settings: DeskSettings, *, force_demo: bool) -> DeskSession:
+    """Start the backend (demo when asked, or when no key can be read) and read the desk's
+    state; the identity is written to ``DeskState`` so the command line uses the same one."""
+    from moto_desk.backend import start_backend
+    from moto_desk.flows.context import open_records
+    from moto_desk.gateway.keys import load_key
+    from moto_desk.paths import database_path
+    from moto_desk.records.desk_state import DeskState
+
+    demo = force_demo or options.demo or settings.backend is BackendChoice.DEMO
+    key = None
+    problem = None
+    if not demo:
+        try:
+            key = load_key()
+        except MotoDeskError as error:
+            # No keyring, or a damaged key: say so, and run on the simulator — never a
+            # plaintext fallback.
+            problem = error
+    clerk = settings.clerk_name or _default_clerk()
+    desk = settings.desk_name or platform.node() or "desk"
+    with open_records(database_path(options.data_dir)) as records:
+        state = DeskState(records.conn)
+        last = state.get(LAST_READER_KEY)
+        if state.get("clerk") != clerk:
+            state.set("clerk", clerk)
+        if state.get("desk") != desk:
+            state.set("desk", desk)
+    backend = start_backend(
+        options.data_dir, demo=demo or key is None, api_base=options.api_base, key=key
+    )
+    return DeskSession(
+        backend,
+        options.data_dir,
+        clerk,
+        desk,
+        key_problem=problem,
+        last_reader_id=last if isinstance(last, str) else None,
+    )
+
+
+def reconcile_open_entries(session: DeskSession) -> list[Settled]:
+    """Settle every operation a previous run left open (crash, lost response)."""
+    from moto_desk.flows.reconcile import reconcile
+
+    return reconcile(session.context())
+
+
+def check_journal_entry(session: DeskSession, entry_id: str) -> str:
+    """Reconcile now, for an operation whose answer was lost; its journal state afterwards
+    (``succeeded``, ``failed``, ``canceled``… or ``open`` while Stripe cannot tell yet)."""
+    from moto_desk.flows.context import open_records
+    from moto_desk.flows.reconcile import reconcile
+
+    for item in reconcile(session.context()):
+        if item.entry_id == entry_id:
+            return item.state.value if item.state is not None else "open"
+    with open_records(session.database_path) as records:
+        entry = records.journal.get(entry_id)
+    if entry is None or entry.is_open:
+        return "open"
+    return entry.state.value

@@ -1,0 +1,329 @@
+"""What is happening now, in words a clerk understands: each step of a save as it happens,
+then an unmistakable result.
+
+The panel's ``state`` property (idle, working, approved, failed, canceled, info) drives its
+colours in ``resources/style.qss`` — green for approved, red for failed — and the headline
+says the same in words, so the result never depends on colour alone.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from moto_desk.domain.errors import ErrorKind, MotoDeskError
+from moto_desk.domain.models import SaveResult
+from moto_desk.flows.progress import Progress, Step
+from moto_desk.ui.error_router import clerk_text
+
+#: The steps of a save in the order the clerk sees them (others are shown as they come).
+SAVE_STEPS = (
+    Step.RECORDING_CONSENT,
+    Step.CREATING_INTENT,
+    Step.SENDING_TO_READER,
+    Step.WAITING_FOR_CARD,
+    Step.VERIFYING,
+)
+
+_MARK_DONE = "✓"
+_MARK_NOW = "▶"
+_MARK_LATER = "○"
+
+
+def minutes_seconds(seconds: float) -> str:
+    whole = max(0, int(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+class StatusPanel(QFrame):
+    """The status of the current save (or of start-up), with its steps.
+
+    Signals:
+        check_requested(): the clerk pressed "Check again" on a result not known yet.
+    """
+
+    check_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusPanel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(self.tr("Status"))
+        self._headline = self._label("statusHeadline", word_wrap=True)
+        self._detail = self._label("statusDetail", word_wrap=True)
+        self._elapsed = self._label("statusElapsed")
+        self._steps = self._label("statusSteps")
+        self._hint = self._label("statusHint", word_wrap=True)
+        self._check = QPushButton(self.tr("Check again"), self)
+        self._check.setObjectName("checkAgainButton")
+        self._check.setAccessibleName(self.tr("Ask Stripe what happened"))
+        self._check.clicked.connect(self.check_requested)
+        self._check.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._headline)
+        layout.addWidget(self._detail)
+        layout.addWidget(self._elapsed)
+        layout.addWidget(self._steps)
+        layout.addWidget(self._hint)
+        layout.addWidget(self._check, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        self._clock = QElapsedTimer()
+        self._flow_waited = 0.0
+        self._reader_label = ""
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self.on_ticked)
+        self._seen: list[Step] = []
+        self.show_idle()
+
+    def _label(self, name: str, *, word_wrap: bool = False) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setWordWrap(word_wrap)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    # ------------------------------------------------------------------ reading (tests, a11y)
+    @property
+    def state(self) -> str:
+        return str(self.property("state"))
+
+    def text(self) -> str:
+        """Everything the panel says, as one string (what a screen reader announces)."""
+        parts = (self._headline, self._detail, self._elapsed, self._steps, self._hint)
+        return "\n".join(p.text() for p in parts if p.text() and not p.isHidden())
+
+    # ------------------------------------------------------------------ states
+    def _show(
+        self,
+        state: str,
+        headline: str,
+        detail: str = "",
+        hint: str = "",
+        *,
+        steps: str = "",
+        can_check: bool = False,
+    ) -> None:
+        if state != "working":
+            self._ticker.stop()
+            self._elapsed.clear()
+        self.setProperty("state", state)
+        self._headline.setText(headline)
+        self._detail.setText(detail)
+        self._detail.setVisible(bool(detail))
+        self._steps.setText(steps)
+        self._steps.setVisible(bool(steps))
+        self._hint.setText(hint)
+        self._hint.setVisible(bool(hint))
+        self._check.setVisible(can_check)
+        self._check.setEnabled(True)
+        self._elapsed.setVisible(state == "working" and bool(self._elapsed.text()))
+        self.setAccessibleDescription(self.text())
+        self.style().unpolish(self)
+        self.style().polish(self)
+        for child in (self._headline, self._detail, self._hint):
+            child.style().unpolish(child)
+            child.style().polish(child)
+
+    def show_idle(self) -> None:
+        self._seen = []
+        self._show(
+            "idle",
+            self.tr("Ready"),
+            self.tr(
+                "Find the customer, read the terms aloud, tick the consent box, choose a "
+                "reader, then press Save card (F5)."
+            ),
+        )
+
+    def show_connecting(self) -> None:
+        self._show("working", self.tr("Connecting…"), self.tr("Starting moto-desk."))
+
+    def show_info(self, headline: str, detail: str = "") -> None:
+        self._show("info", headline, detail)
+
+    def start_save(self, reader_label: str) -> None:
+        """A save begins: clear the previous result and list the steps to come."""
+        self._seen = []
+        self._flow_waited = 0.0
+        self._reader_label = reader_label
+        self._elapsed.clear()
+        self._show(
+            "working",
+            self.tr("Saving the card…"),
+            self.tr("Starting."),
+            self.tr("Press Esc to cancel."),
+            steps=self._step_list(None),
+        )
+
+    def show_progress(self, progress: Progress) -> None:
+        """One report from the flow (delivered on the GUI thread)."""
+        if progress.reader_label:
+            self._reader_label = progress.reader_label
+        if progress.step not in self._seen:
+            self._seen.append(progress.step)
+        if progress.step is Step.WAITING_FOR_CARD:
+            if not self._ticker.isActive():
+                self._clock.start()
+                self._ticker.start()
+            self._flow_waited = max(self._flow_waited, progress.waited_s)
+        elif progress.step is not Step.CANCELING:
+            self._ticker.stop()
+            self._elapsed.clear()
+        headline = self._step_words(progress.step)
+        detail = self._step_detail(progress.step)
+        hint = self.tr("Press Esc to cancel.") if progress.step is not Step.CANCELING else ""
+        self._show("working", headline, detail, hint, steps=self._step_list(progress.step))
+        self._update_elapsed()
+
+    def show_canceling(self) -> None:
+        """The clerk asked to cancel; what really happens comes next from the flow."""
+        self._show(
+            "working",
+            self.tr("Canceling…"),
+            self.tr("Asking the reader to stop. The result will show here."),
+            steps=self._step_list(Step.CANCELING),
+        )
+
+    def show_approved(self, result: SaveResult, customer: str) -> None:
+        card = result.card
+        detail = self.tr("{brand} ending in {last4}, expires {month:02d}/{year}").format(
+            brand=card.brand.title(), last4=card.last4, month=card.exp_month, year=card.exp_year
+        )
+        saved_to = self.tr("Saved to {customer}. The consent is recorded.").format(
+            customer=customer
+        )
+        self._show(
+            "approved",
+            self.tr("✓ Card saved"),
+            f"{detail}\n{saved_to}",
+            self.tr("Charge it now with Charge saved card (F6), or go on with the next customer."),
+        )
+
+    def show_failure(self, error: MotoDeskError) -> None:
+        canceled = error.kind is ErrorKind.CANCELED
+        self._show(
+            "canceled" if canceled else "failed",
+            self._failure_headline(error.kind),
+            clerk_text(error),
+            self.tr("The form is kept: when you are ready, press Save card (F5) to try again."),
+        )
+
+    def show_unknown(self, reason: str) -> None:
+        """The save may have gone through: never invite a second save, offer a check."""
+        self._show(
+            "unknown",
+            self.tr("? Result not known yet"),
+            reason,
+            self.tr(
+                "The card may have been saved. Do not save it again: press Check again and "
+                "moto-desk asks Stripe what happened (it also checks at every start)."
+            ),
+            can_check=True,
+        )
+
+    def show_checking(self) -> None:
+        self._check.setEnabled(False)
+        self._headline.setText(self.tr("Asking Stripe what happened…"))
+
+    def show_confirmed_saved(self) -> None:
+        self._show(
+            "approved",
+            self.tr("✓ Card saved"),
+            self.tr("Stripe confirms that the card was saved. It is listed under Saved cards."),
+            self.tr("Charge it now with Charge saved card (F6), or go on with the next customer."),
+        )
+
+    def show_confirmed_not_saved(self) -> None:
+        self._show(
+            "canceled",
+            self.tr("No card was saved"),
+            self.tr("Stripe confirms that no card was saved."),
+            self.tr("The form is kept: when you are ready, press Save card (F5) to try again."),
+        )
+
+    # ------------------------------------------------------------------ words
+    def _failure_headline(self, kind: ErrorKind) -> str:
+        if kind is ErrorKind.DECLINED:
+            return self.tr("✗ Card declined — no card saved")
+        if kind is ErrorKind.AUTHENTICATION_REQUIRED:
+            return self.tr("✗ The bank wants the customer to approve — no card saved")
+        if kind is ErrorKind.CANCELED:
+            return self.tr("Canceled — no card saved")
+        if kind in (ErrorKind.READER_BUSY, ErrorKind.READER_OFFLINE, ErrorKind.READER_TIMEOUT):
+            return self.tr("✗ Problem with the reader")
+        if kind in (ErrorKind.NETWORK, ErrorKind.RATE_LIMITED):
+            return self.tr("✗ Could not reach Stripe")
+        if kind is ErrorKind.OUTCOME_UNKNOWN:
+            return self.tr("? Result not known yet")
+        if kind is ErrorKind.INVALID_INPUT:
+            return self.tr("Something is missing")
+        return self.tr("✗ Not done")
+
+    def _step_words(self, step: Step) -> str:
+        label = self._reader_label
+        words = {
+            Step.RECORDING_CONSENT: self.tr("Recording the customer's consent…"),
+            Step.CREATING_INTENT: self.tr("Preparing the save with Stripe…"),
+            Step.SENDING_TO_READER: self.tr("Sending to the reader “{reader}”…").format(
+                reader=label
+            ),
+            Step.WAITING_FOR_CARD: self.tr(
+                "Key in the card number, expiry, CVC and postal code on the reader “{reader}”."
+            ).format(reader=label),
+            Step.CANCELING: self.tr("Canceling…"),
+            Step.VERIFYING: self.tr("Checking the result…"),
+            Step.CHARGING: self.tr("Charging the card…"),
+            Step.CHECKING_OUTCOME: self.tr("Checking the result with Stripe…"),
+            Step.REFUNDING: self.tr("Refunding…"),
+            Step.REMOVING_CARD: self.tr("Removing the card…"),
+            Step.DONE: self.tr("Done."),
+        }
+        return words.get(step, str(step))
+
+    def _step_detail(self, step: Step) -> str:
+        if step is Step.WAITING_FOR_CARD:
+            return self.tr("Read the customer's card details and type them on the reader's keypad.")
+        if step is Step.CANCELING:
+            return self.tr("Asking the reader to stop. The result will show here.")
+        return ""
+
+    def _step_list(self, current: Step | None) -> str:
+        """The save's steps marked done (✓), now (▶) or to come (○).
+
+        A step counts as done only once a later step was reached: while canceling, the
+        step that was interrupted keeps its ▶ rather than a tick it never earned.
+        """
+        names = {
+            Step.RECORDING_CONSENT: self.tr("Record the consent"),
+            Step.CREATING_INTENT: self.tr("Prepare the save with Stripe"),
+            Step.SENDING_TO_READER: self.tr("Send to the reader"),
+            Step.WAITING_FOR_CARD: self.tr("Card details keyed in on the reader"),
+            Step.VERIFYING: self.tr("Check the result"),
+        }
+        reached = [step for step in SAVE_STEPS if step in self._seen]
+        latest = reached[-1] if reached else None
+        lines = []
+        for step in SAVE_STEPS:
+            if step is current or (current not in SAVE_STEPS and step is latest):
+                mark = _MARK_NOW
+            elif step in self._seen:
+                mark = _MARK_DONE
+            else:
+                mark = _MARK_LATER
+            lines.append(f"{mark}  {names[step]}")
+        return "\n".join(lines)
+
+    # ------------------------------------------------------------------ waiting time
+    @Slot()
+    def on_ticked(self) -> None:
+        self._update_elapsed()
+
+    def _update_elapsed(self) -> None:
+        if not self._ticker.isActive():
+            return
+        waited = max(self._flow_waited, self._clock.elapsed() / 1000.0)
+        self._elapsed.setText(
+            self.tr("Waiting for the card: {time}").format(time=minutes_seconds(waited))
+        )
+        self._elapsed.setVisible(True)

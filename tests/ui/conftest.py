@@ -1,0 +1,169 @@
+"""Fixtures for the window's tests: a seeded simulator, an in-memory keyring, real windows.
+
+Every test drives real widgets against a real in-process simulator through the real backend
+and flows (the official ``stripe`` SDK over loopback HTTP) — no mock of the SDK. Waits are
+``waitUntil``/``waitSignal``; nothing sleeps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import keyring
+import keyring.backend
+import keyring.errors
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from moto_desk.simulator import Simulator
+from moto_desk.ui.assets import stylesheet
+from moto_desk.ui.main_window import MainWindow
+from moto_desk.ui.session import StartOptions
+from moto_desk.ui.settings import DeskSettings, SettingsStore
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
+
+# The offscreen platform plugin warns on every top-level window it shows ("This plugin does
+# not support propagateSizeHints()", QPlatformWindow's default implementation); it says
+# nothing about our code, and qt_log_level_fail = WARNING would fail every window test.
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """An in-memory keyring: what the tests store is visible, and nothing touches the OS."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passwords: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.passwords.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.passwords.pop((service, username), None) is None:
+            raise keyring.errors.PasswordDeleteError("no such password")
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
+    monkeypatch.delenv("STRIPE_API_KEY", raising=False)
+    monkeypatch.delenv("MOTO_DESK_CONFIG_DIR", raising=False)
+    monkeypatch.delenv("MOTO_DESK_DATA_DIR", raising=False)
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def desk(sim: Simulator) -> dict[str, Any]:
+    """The demo shop in the simulator: ids of its location, readers and customers."""
+    return sim.seed_demo()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "desk-data"
+
+
+WindowFactory = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def open_window(
+    qtbot: Any, qapp: QApplication, sim: Simulator, desk: dict[str, Any], data_dir: Path
+) -> Iterator[WindowFactory]:
+    """Open a started window on the simulator; closed (and its workers joined) at the end."""
+    windows: list[MainWindow] = []
+    qapp.setStyleSheet(stylesheet())
+
+    def factory(
+        *,
+        demo: bool = True,
+        settings: DeskSettings | None = None,
+        language: str = "en",
+        folder: Path | None = None,
+        wait_ready: bool = True,
+    ) -> MainWindow:
+        where = folder or data_dir
+        store = SettingsStore(where / "settings.json")
+        if settings is not None:
+            store.save(settings)
+        options = StartOptions(where, api_base=sim.url, demo=demo, lang=language)
+        window = MainWindow(options, store, store.load(), language)
+        windows.append(window)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        window.start()
+        if wait_ready:
+            wait_ready_window(qtbot, window)
+        return window
+
+    yield factory
+    for window in windows:
+        window._quit_confirmed = True
+        window.close()
+        window.shutdown()
+    qapp.setStyleSheet("")
+
+
+def wait_ready_window(qtbot: Any, window: MainWindow, readers: int = 2) -> None:
+    qtbot.waitUntil(
+        lambda: window.session is not None and len(window.readers.readers()) == readers,
+        timeout=10_000,
+    )
+
+
+def find(window: QWidget, name: str) -> Any:
+    """The child called ``name`` (the stable objectNames of issue 4)."""
+    widget = window.findChild(QWidget, name)
+    assert widget is not None, f"no widget named {name!r}"
+    return widget
+
+
+def screenshot(widget: QWidget, name: str) -> Path:
+    """Save what ``widget`` shows under test-output/screenshots (looked at by a person)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    # Apply pending layouts first: grab() paints the geometry as it is, and a state change
+    # made a moment ago has only posted its layout request (the clerk never sees that).
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    assert widget.grab().save(str(path)), f"could not save {path}"
+    return path
+
+
+def key(qtbot: Any, target: QWidget | None, code: Qt.Key, modifier: Any = None) -> None:
+    """Press a key where the keyboard focus is (as a clerk would)."""
+    focus = target or QApplication.focusWidget()
+    assert focus is not None, "nothing has the keyboard focus"
+    if modifier is None:
+        qtbot.keyClick(focus, code)
+    else:
+        qtbot.keyClick(focus, code, modifier)
+
+
+def reader_id(desk: dict[str, Any], label: str = "Front desk") -> str:
+    return str(desk["readers"][label])
+
+
+def customer_id(desk: dict[str, Any], email: str = "margaret.okafor@example.com") -> str:
+    return str(desk["customers"][email])
