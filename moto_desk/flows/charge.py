@@ -16,10 +16,11 @@ from moto_desk.domain.errors import ErrorKind, MotoDeskError, OutcomeUnknown
 from moto_desk.domain.models import ChargeResult, SavedCard
 from moto_desk.domain.money import Money, check_chargeable
 from moto_desk.domain.words import QT_TRANSLATE_NOOP
-from moto_desk.flows.context import FlowContext, open_records
+from moto_desk.flows.context import FlowContext, Records, open_records
 from moto_desk.flows.progress import Progress, Step
 from moto_desk.flows.writes import send
 from moto_desk.records.journal import JournalEntry, JournalKind, JournalState
+from moto_desk.records.ledger import LedgerKind
 
 DUPLICATE_WINDOW = timedelta(minutes=5)
 
@@ -53,11 +54,35 @@ class PossibleDuplicate(MotoDeskError):
         self.previous = previous
 
 
+def _check_consent(records: Records, request: ChargeRequest) -> None:
+    """Refuse a card whose consent this desk recorded and the customer later withdrew.
+
+    A card saved at another desk has no record here; the confirmation step shows that, and
+    the charge is the clerk's call. A withdrawn consent is not: the card must not be used.
+    """
+    pm = request.card.payment_method_id
+    saved_here = [
+        r
+        for r in records.ledger.records(request.customer_id)
+        if r.kind is LedgerKind.CARD_SAVED and r.payment_method_id == pm
+    ]
+    if saved_here and records.ledger.active_consent_for_card(pm) is None:
+        raise MotoDeskError(
+            ErrorKind.INVALID_INPUT,
+            QT_TRANSLATE_NOOP(
+                "clerk",
+                "The customer withdrew their consent for this card, so it must not be "
+                "charged. Ask the customer for a new consent and save the card again.",
+            ),
+        )
+
+
 def charge_saved_card(ctx: FlowContext, request: ChargeRequest) -> ChargeResult:
     check_chargeable(request.amount)
     identity = ctx.identity
     with open_records(ctx.database_path) as records:
         journal = records.journal
+        _check_consent(records, request)
         if not request.confirmed_duplicate:
             recent = journal.recent_charges(
                 request.customer_id,

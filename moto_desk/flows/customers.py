@@ -80,13 +80,13 @@ def _fingerprint(form: NewCustomer, desk: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
-def create_customer(ctx: FlowContext, form: NewCustomer) -> Customer:
+def create_customer(ctx: FlowContext, form: NewCustomer, default_country: str = "US") -> Customer:
     """Create a customer once, however many times the clerk clicks.
 
     A repeat of the same form within ``DOUBLE_CLICK_WINDOW`` reuses the first attempt's
     journal entry and idempotency key, so Stripe answers with the same customer.
     """
-    form = validate_new_customer(form)
+    form = validate_new_customer(form, default_country)
     fingerprint = _fingerprint(form, ctx.identity.desk)
     with open_records(ctx.database_path) as records:
         journal = records.journal

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from moto_desk.domain.errors import ErrorKind, MotoDeskError
 from moto_desk.domain.models import Reader, ReaderAction
 from moto_desk.flows.cancel import CancelToken
 
@@ -21,6 +22,8 @@ FAST_INTERVAL_S = 0.25
 SLOW_INTERVAL_S = 1.0
 FAST_PHASE_S = 30.0
 DEFAULT_DEADLINE_S = 300.0
+MAX_CONSECUTIVE_POLL_FAILURES = 8
+_TRANSIENT = (ErrorKind.NETWORK, ErrorKind.RATE_LIMITED)
 
 
 def interval_after(waited_s: float) -> float:
@@ -56,11 +59,23 @@ def watch_action(
     """Poll until our action ends, the reader drops it, the clerk cancels, or time runs out."""
     started = clock()
     reader: Reader | None = None
+    failures = 0
     while True:
         waited = clock() - started
         if cancel.cancelled:
             return WatchResult(WatchEnd.CANCEL_REQUESTED, None, reader, waited)
-        reader = get_reader()
+        try:
+            reader = get_reader()
+        except MotoDeskError as error:
+            # A poll lost to the network or a rate limit says nothing about the reader:
+            # keep waiting (the deadline still bounds it) unless it keeps failing.
+            failures += 1
+            if error.kind not in _TRANSIENT or failures > MAX_CONSECUTIVE_POLL_FAILURES:
+                raise
+            if cancel.wait(interval_after(clock() - started)):
+                return WatchResult(WatchEnd.CANCEL_REQUESTED, None, None, clock() - started)
+            continue
+        failures = 0
         action = reader.action
         waited = clock() - started
         if action is None or not is_ours(action):

@@ -11,9 +11,10 @@ reconciliation: a charge that never reached Stripe is closed as not sent.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field
 
-from moto_desk.domain.errors import MotoDeskError
+from moto_desk.domain.errors import MotoDeskError, ReaderBusy
 from moto_desk.domain.intents import SetupIntentState
 from moto_desk.domain.words import QT_TRANSLATE_NOOP, Translate, render_template
 from moto_desk.flows.context import FlowContext, Records, open_records
@@ -324,3 +325,39 @@ def _settle_customer(ctx: FlowContext, records: Records, entry: JournalEntry) ->
         QT_TRANSLATE_NOOP("clerk", "Customer {name} created."),
         {"name": customer.name or customer.id},
     )
+
+
+def stop_and_settle_save(ctx: FlowContext, entry_id: str) -> Settled:
+    """The clerk gives up on a stalled save: stop the reader, then settle by Stripe's word.
+
+    The reader is told to cancel only if it still shows this entry's SetupIntent in
+    progress; a reader mid-authorisation cannot stop, and its result then decides. The
+    SetupIntent is read afterwards, so a card approved at the last moment is recorded.
+    """
+    with open_records(ctx.database_path) as records:
+        entry = records.journal.get(entry_id)
+        if entry is None or entry.kind is not JournalKind.SAVE_CARD:
+            raise KeyError(f"no save-card journal entry {entry_id}")
+        if not entry.is_open:
+            return Settled(
+                entry.id,
+                entry.kind,
+                entry.state,
+                QT_TRANSLATE_NOOP("clerk", "This save was already settled."),
+            )
+        reader_id = entry.details.get("reader_id")
+        intent_id = entry.stripe_object_id
+        if intent_id and isinstance(reader_id, str):
+            action = ctx.gateway.get_reader(reader_id).action
+            if action and action.setup_intent_id == intent_id and action.status == "in_progress":
+                # Mid-authorisation the reader cannot stop (ReaderBusy): its result decides.
+                with suppress(ReaderBusy):
+                    send(
+                        records.journal,
+                        entry.id,
+                        "cancel_action.stop",
+                        lambda key: ctx.gateway.cancel_reader_action(
+                            reader_id, idempotency_key=key
+                        ),
+                    )
+        return _settle(ctx, records, records.journal.get(entry_id) or entry)

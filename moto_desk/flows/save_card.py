@@ -23,6 +23,7 @@ from moto_desk.domain.errors import (
     ErrorKind,
     InvalidInput,
     MotoDeskError,
+    OutcomeUnknown,
     ReaderBusy,
 )
 from moto_desk.domain.intents import SetupIntentState
@@ -54,8 +55,8 @@ class SaveRequest:
 class ReaderStalled(MotoDeskError):
     """The reader's action has not ended by the deadline; the clerk may cancel it.
 
-    The journal entry stays open (``sent``); :func:`cancel_stalled_save` or start-up
-    reconciliation closes it.
+    The journal entry stays open (``sent``); ``reconcile.stop_and_settle_save`` (the clerk
+    gives up) or start-up reconciliation closes it.
     """
 
     def __init__(self, entry_id: str, reader_label: str, waited_s: float) -> None:
@@ -148,21 +149,31 @@ class _SaveRun:
         self._send_to_reader()
 
         self._report(Step.WAITING_FOR_CARD)
-        outcome = watch_action(
-            lambda: self.gateway.get_reader(request.reader_id),
-            self._is_ours,
-            self.ctx.cancel,
-            deadline_s=request.deadline_s,
-            on_wait=lambda waited: self._report(Step.WAITING_FOR_CARD, waited),
-        )
-        if outcome.end is WatchEnd.CANCEL_REQUESTED:
-            self._report(Step.CANCELING)
-            self._cancel_reader_action()
-        elif outcome.end is WatchEnd.DEADLINE:
-            raise ReaderStalled(entry.id, request.reader_label, outcome.waited_s)
+        try:
+            outcome = watch_action(
+                lambda: self.gateway.get_reader(request.reader_id),
+                self._is_ours,
+                self.ctx.cancel,
+                deadline_s=request.deadline_s,
+                on_wait=lambda waited: self._report(Step.WAITING_FOR_CARD, waited),
+            )
+            if outcome.end is WatchEnd.CANCEL_REQUESTED:
+                self._report(Step.CANCELING)
+                self._cancel_reader_action()
+            elif outcome.end is WatchEnd.DEADLINE:
+                raise ReaderStalled(entry.id, request.reader_label, outcome.waited_s)
 
-        self._report(Step.VERIFYING)
-        final = self.gateway.get_setup_intent(intent.id)
+            self._report(Step.VERIFYING)
+            final = self.gateway.get_setup_intent(intent.id)
+        except MotoDeskError as error:
+            if error.kind not in (ErrorKind.NETWORK, ErrorKind.RATE_LIMITED):
+                raise
+            # The reader has the card request; only Stripe can now say whether a card was
+            # saved. Leave the entry for reconciliation rather than guess.
+            self.journal.mark(entry.id, JournalState.UNKNOWN, "outcome_unknown", error.detail)
+            raise OutcomeUnknown(
+                entry.id, detail=error.detail, request_id=error.request_id
+            ) from None
         return self._conclude(final, outcome.action, consent.record_id, outcome.end)
 
     # ------------------------------------------------------------------ reader

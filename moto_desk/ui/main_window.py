@@ -13,7 +13,7 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.readers = ReaderPanel(self.runner, self.router, self)
         self.status = StatusPanel(self)
         self.save_action = SaveCardAction(self.runner, self.router, self.status, self)
+        self.save_action.reader_wait_s = float(self.settings.reader_wait_s)
         self._load_terms()
 
         self.save_button = QPushButton(icon("card-save"), self.tr("Save card"), self)
@@ -286,7 +287,8 @@ class MainWindow(QMainWindow):
             log.info("reconciled %s %s: %s", item.entry_id, item.kind.value, item.note)
         attention = [item for item in settled if item.needs_attention]
         if attention:
-            lines = "\n".join(f"• {item.note}" for item in attention)
+            translate = QCoreApplication.translate
+            lines = "\n".join(f"• {item.render_note(translate)}" for item in attention)
             self.notice.show_notice(
                 self.tr(
                     "moto-desk checked the operations left unfinished last time. "
@@ -514,6 +516,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def on_settings_saved(self, saved: SavedSettings) -> None:
         self.settings = saved.settings
+        self.save_action.reader_wait_s = float(saved.settings.reader_wait_s)
         self.customers.set_phone_country(saved.settings.phone_country)
         self._load_terms()
         if saved.reconnect:

@@ -164,7 +164,7 @@ class NewCustomerDialog(QDialog):
         def work() -> Customer:
             from moto_desk.flows.customers import create_customer
 
-            return create_customer(session.context(), form)
+            return create_customer(session.context(), form, self._phone_country)
 
         (
             self._runner.job(work, owner=self)

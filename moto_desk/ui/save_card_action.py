@@ -48,7 +48,7 @@ class SaveForm:
     consent_given: bool
 
 
-def _request(form: SaveForm) -> SaveRequest:
+def _request(form: SaveForm, deadline_s: float) -> SaveRequest:
     from moto_desk.flows.save_card import SaveRequest
 
     return SaveRequest(
@@ -60,6 +60,7 @@ def _request(form: SaveForm) -> SaveRequest:
         allow_redisplay=form.allow_redisplay,
         terms=form.terms,
         consent_given=form.consent_given,
+        deadline_s=deadline_s,
     )
 
 
@@ -92,7 +93,10 @@ class SaveCardAction(QObject):
         self._entry_id: str | None = None
         self._sent = False
         self._unknown_entry: str | None = None
+        #: How long a reader may show no result before the clerk is offered to stop it.
+        self.reader_wait_s: float = 300.0
         status.check_requested.connect(self.on_check_requested)
+        status.stop_requested.connect(self.on_stop_requested)
 
     @property
     def running(self) -> bool:
@@ -112,7 +116,7 @@ class SaveCardAction(QObject):
     def start(self, session: DeskSession, form: SaveForm) -> None:
         if self._job is not None:
             return
-        request = _request(form)
+        request = _request(form, self.reader_wait_s)
         token = CancelToken()
         self._form = form
         self._session = session
@@ -161,7 +165,7 @@ class SaveCardAction(QObject):
         if isinstance(error, ReaderStalled):
             # The reader still waits for the card: the save may yet succeed.
             self._set_unknown(error.entry_id)
-            self._status.show_unknown(clerk_text(error))
+            self._status.show_stalled(clerk_text(error))
             self.save_failed.emit(error)
             return
         if (
@@ -203,6 +207,27 @@ class SaveCardAction(QObject):
         self._status.show_checking()
         (
             self._runner.job(lambda: check_journal_entry(session, entry_id), owner=self)
+            .on_success(self.on_checked)
+            .on_failure(self.on_check_failed)
+            .run()
+        )
+
+    @Slot()
+    def on_stop_requested(self) -> None:
+        """Cancel a stalled reader's card request, then report what Stripe says happened."""
+        session, entry_id = self._session, self._unknown_entry
+        if session is None or entry_id is None or self._job is not None:
+            return
+        self._status.show_checking()
+
+        def work() -> str:
+            from moto_desk.flows.reconcile import stop_and_settle_save
+
+            settled = stop_and_settle_save(session.context(), entry_id)
+            return settled.state.value if settled.state is not None else "open"
+
+        (
+            self._runner.job(work, owner=self)
             .on_success(self.on_checked)
             .on_failure(self.on_check_failed)
             .run()

@@ -117,7 +117,9 @@ class SavedCardsPanel(QGroupBox):
         self._set_note(self.tr("Loading saved cards…"))
 
         def work() -> list[SavedCard]:
-            return session.gateway.saved_cards(customer.id)
+            from moto_desk.flows.readers import list_saved_cards
+
+            return list_saved_cards(session.context(), customer.id)
 
         (
             self._runner.job(work, owner=self)

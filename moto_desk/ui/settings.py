@@ -49,6 +49,8 @@ class DeskSettings:
     default_currency: str = "usd"
     default_reader_id: str = ""
     phone_country: str = "US"
+    #: Seconds a reader may show no result before moto-desk offers to stop it.
+    reader_wait_s: int = 300
 
 
 def _coerce(raw: dict[str, object]) -> DeskSettings:

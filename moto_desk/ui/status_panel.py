@@ -9,7 +9,7 @@ says the same in words, so the result never depends on colour alone.
 from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from moto_desk.domain.errors import ErrorKind, MotoDeskError
 from moto_desk.domain.models import SaveResult
@@ -40,9 +40,11 @@ class StatusPanel(QFrame):
 
     Signals:
         check_requested(): the clerk pressed "Check again" on a result not known yet.
+        stop_requested(): the clerk pressed "Stop the reader" on a save the reader stalled.
     """
 
     check_requested = Signal()
+    stop_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,13 +61,22 @@ class StatusPanel(QFrame):
         self._check.setAccessibleName(self.tr("Ask Stripe what happened"))
         self._check.clicked.connect(self.check_requested)
         self._check.hide()
+        self._stop = QPushButton(self.tr("Stop the reader"), self)
+        self._stop.setObjectName("stopReaderButton")
+        self._stop.setAccessibleName(self.tr("Stop the reader's card request"))
+        self._stop.clicked.connect(self.stop_requested)
+        self._stop.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self._headline)
         layout.addWidget(self._detail)
         layout.addWidget(self._elapsed)
         layout.addWidget(self._steps)
         layout.addWidget(self._hint)
-        layout.addWidget(self._check, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._check)
+        buttons.addWidget(self._stop)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         layout.addStretch(1)
         self._clock = QElapsedTimer()
         self._flow_waited = 0.0
@@ -103,6 +114,7 @@ class StatusPanel(QFrame):
         *,
         steps: str = "",
         can_check: bool = False,
+        can_stop: bool = False,
     ) -> None:
         if state != "working":
             self._ticker.stop()
@@ -117,6 +129,8 @@ class StatusPanel(QFrame):
         self._hint.setVisible(bool(hint))
         self._check.setVisible(can_check)
         self._check.setEnabled(True)
+        self._stop.setVisible(can_stop)
+        self._stop.setEnabled(True)
         self._elapsed.setVisible(state == "working" and bool(self._elapsed.text()))
         self.setAccessibleDescription(self.text())
         self.style().unpolish(self)
@@ -222,8 +236,24 @@ class StatusPanel(QFrame):
             can_check=True,
         )
 
+    def show_stalled(self, reason: str) -> None:
+        """The reader has shown no result for minutes: offer a check, or to stop it."""
+        self._show(
+            "unknown",
+            self.tr("? The reader has not finished"),
+            reason,
+            self.tr(
+                "If the customer is still giving the card details, wait and press Check again. "
+                "Otherwise press Stop the reader: moto-desk cancels the card request and then "
+                "tells you whether a card was saved."
+            ),
+            can_check=True,
+            can_stop=True,
+        )
+
     def show_checking(self) -> None:
         self._check.setEnabled(False)
+        self._stop.setEnabled(False)
         self._headline.setText(self.tr("Asking Stripe what happened…"))
 
     def show_confirmed_saved(self) -> None:

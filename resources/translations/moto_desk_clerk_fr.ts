@@ -324,6 +324,10 @@
         <translation>Cette carte a été débitée du même montant il y a moins de {minutes} minutes. Ne la débitez à nouveau que si le client a demandé un second paiement, distinct du premier.</translation>
     </message>
     <message>
+        <source>The customer withdrew their consent for this card, so it must not be charged. Ask the customer for a new consent and save the card again.</source>
+        <translation>Le client a retiré son accord pour cette carte : elle ne doit pas être débitée. Demandez au client un nouvel accord et enregistrez de nouveau la carte.</translation>
+    </message>
+    <message>
         <source>The payment did not complete (status: {status}). Nothing was charged.</source>
         <translation>Le paiement n’a pas abouti (état&#xa0;: {status}). Rien n’a été débité.</translation>
     </message>
@@ -406,6 +410,10 @@
     <message>
         <source>Customer {name} created.</source>
         <translation>Client {name} créé.</translation>
+    </message>
+    <message>
+        <source>This save was already settled.</source>
+        <translation>Cet enregistrement était déjà réglé.</translation>
     </message>
     <message>
         <source>The reader “{reader}” has shown no result for {minutes} minute(s). If the customer is still giving the card details, wait; otherwise cancel the reader&apos;s action.</source>

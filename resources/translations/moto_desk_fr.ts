@@ -688,7 +688,7 @@ Quitter quand même&#xa0;?</translation>
     <name>SaveCardAction</name>
     <message>
         <source>moto-desk lost the connection to Stripe before it could read the result.</source>
-        <extracomment>Once the reader has the command, a lost answer may hide a saved card. Failures that say nothing about what Stripe did.</extracomment>
+        <extracomment>Once the reader has the command, a lost answer may hide a saved card. Failures that say nothing about what Stripe did. How long a reader may show no result before the clerk is offered to stop it.</extracomment>
         <translation>moto-desk a perdu la connexion avec Stripe avant de pouvoir lire le résultat.</translation>
     </message>
     <message>
@@ -1010,6 +1010,14 @@ Quitter quand même&#xa0;?</translation>
         <translation>Demander à Stripe ce qui s’est passé</translation>
     </message>
     <message>
+        <source>Stop the reader</source>
+        <translation>Arrêter le lecteur</translation>
+    </message>
+    <message>
+        <source>Stop the reader&apos;s card request</source>
+        <translation>Arrêter la demande de carte sur le lecteur</translation>
+    </message>
+    <message>
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
@@ -1068,6 +1076,14 @@ Quitter quand même&#xa0;?</translation>
     <message>
         <source>The card may have been saved. Do not save it again: press Check again and moto-desk asks Stripe what happened (it also checks at every start).</source>
         <translation>La carte a peut-être été enregistrée. Ne l’enregistrez pas une seconde fois&#xa0;: appuyez sur Vérifier de nouveau et moto-desk demandera à Stripe ce qui s’est passé (il vérifie aussi à chaque démarrage).</translation>
+    </message>
+    <message>
+        <source>? The reader has not finished</source>
+        <translation>? Le lecteur n’a pas terminé</translation>
+    </message>
+    <message>
+        <source>If the customer is still giving the card details, wait and press Check again. Otherwise press Stop the reader: moto-desk cancels the card request and then tells you whether a card was saved.</source>
+        <translation>Si le client est encore en train de donner les coordonnées de sa carte, patientez puis appuyez sur Vérifier de nouveau. Sinon, appuyez sur Arrêter le lecteur : moto-desk annule la demande de carte, puis vous indique si une carte a été enregistrée.</translation>
     </message>
     <message>
         <source>Asking Stripe what happened…</source>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from moto_desk.domain.errors import InvalidInput
+from moto_desk.domain.errors import InvalidInput, MotoDeskError
 from moto_desk.domain.money import Money
 from moto_desk.flows.charge import ChargeRequest, charge_saved_card
 from moto_desk.flows.detach import RemoveCardRequest, remove_card
@@ -48,3 +48,21 @@ def test_removing_a_card_detaches_it_and_revokes_consent(desk: Desk) -> None:
         assert kinds == ["consent", "card_saved", "revocation"]
         assert records.ledger.active_consent_for_card(saved.payment_method_id) is None
         assert records.ledger.verify().ok
+
+
+def test_a_card_whose_consent_was_withdrawn_is_not_charged(desk: Desk) -> None:
+    customer = desk.customer()
+    reader = desk.reader()
+    desk.sim.set_reader(reader.id, auto_present=card("4242424242424242"))
+    saved = save_card(desk.ctx, desk.save_request(customer, reader)).card
+    with desk.records() as records:
+        consent = records.ledger.active_consent_for_card(saved.payment_method_id)
+        assert consent is not None
+        records.ledger.record_revocation(
+            consent.record_id, reason="customer called", clerk="alice", desk="desk-1"
+        )
+    with pytest.raises(MotoDeskError) as caught:
+        charge_saved_card(desk.ctx, ChargeRequest(customer.id, saved, Money(1000, "usd")))
+    assert "withdrew" in caught.value.clerk_message
+    with desk.records() as records:
+        assert records.journal.list(kind=JournalKind.CHARGE) == []

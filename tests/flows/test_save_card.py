@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 
-from moto_desk.domain.errors import Declined, ErrorKind, InvalidInput, MotoDeskError, ReaderBusy
+from moto_desk.domain.errors import (
+    Declined,
+    ErrorKind,
+    InvalidInput,
+    MotoDeskError,
+    OutcomeUnknown,
+    ReaderBusy,
+)
 from moto_desk.flows.cancel import CancelToken
 from moto_desk.flows.progress import Progress, Step
+from moto_desk.flows.reconcile import reconcile, stop_and_settle_save
 from moto_desk.flows.save_card import ReaderStalled, save_card
 from moto_desk.records.journal import JournalKind, JournalState
+from moto_desk.simulator import Simulator
 
-from .conftest import Desk, card
+from .conftest import Desk, card, make_desk
 
 
 def _only_entry(desk: Desk):  # type: ignore[no-untyped-def]
@@ -224,3 +234,44 @@ def test_the_reader_taken_over_by_another_desk(desk: Desk) -> None:
     assert "another desk" in caught.value.clerk_message
     assert _only_entry(desk).state is JournalState.CANCELED
     assert desk.gateway.saved_cards(customer.id) == []
+
+
+def test_the_clerk_stops_a_stalled_save(desk: Desk) -> None:
+    reader = desk.reader()
+    customer = desk.customer()
+    desk.sim.set_reader(reader.id, hang=True)
+    with pytest.raises(ReaderStalled) as caught:
+        save_card(desk.ctx, desk.save_request(customer, reader, deadline_s=0.5))
+    settled = stop_and_settle_save(desk.ctx, caught.value.entry_id)
+    assert settled.state is JournalState.CANCELED
+    assert desk.gateway.get_reader(reader.id).action is None
+    assert _only_entry(desk).state is JournalState.CANCELED
+
+
+def test_answers_lost_while_waiting_leave_the_outcome_to_reconciliation(
+    sim: Simulator, tmp_path: Path
+) -> None:
+    sim.seed_demo()
+    desk = make_desk(sim, tmp_path / "d", retries=0)
+    reader = desk.reader()
+    customer = desk.customer()
+    desk.sim.set_reader(reader.id, auto_present=card("4242424242424242", delay_s=0.3))
+
+    def on_progress(progress: Progress) -> None:
+        if progress.step is Step.WAITING_FOR_CARD and not sim.faults.rules():
+            sim.faults.add(kind="drop_before", method="GET")
+
+    desk.ctx.progress = on_progress
+    with pytest.raises(OutcomeUnknown) as caught:
+        save_card(desk.ctx, desk.save_request(customer, reader))
+    assert _only_entry(desk).state is JournalState.UNKNOWN
+    sim.faults.clear()
+    settled = reconcile(desk.ctx)
+    assert [(s.entry_id, s.state) for s in settled] == [
+        (caught.value.entry_id, JournalState.SUCCEEDED)
+    ]
+    with desk.records() as records:
+        assert [r.kind.value for r in records.ledger.records(customer.id)] == [
+            "consent",
+            "card_saved",
+        ]
