@@ -53,12 +53,16 @@ def _context(folder: Path, demo: bool, api_base: str | None) -> tuple[Backend, F
 
 def reconcile_command(folder: Path, *, demo: bool, api_base: str | None) -> int:
     from moto_desk.flows.reconcile import reconcile
+    from moto_desk.single_instance import acquire
 
+    # Not while a window works on the same journal: it may be settling these entries.
+    lock = acquire(folder)
     backend, ctx = _context(folder, demo, api_base)
     try:
         settled = reconcile(ctx)
     finally:
         backend.close()
+        lock.release()
     if not settled:
         print("nothing to reconcile: no open journal entries")
     for item in settled:

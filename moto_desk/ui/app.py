@@ -16,11 +16,14 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from moto_desk import __version__
+from moto_desk.domain.errors import MotoDeskError
 from moto_desk.paths import ENV_DATA_DIR
+from moto_desk.single_instance import acquire as acquire_instance_lock
 from moto_desk.ui.assets import icon, stylesheet
+from moto_desk.ui.error_router import clerk_text
 from moto_desk.ui.log_setup import setup_logging
 from moto_desk.ui.main_window import MainWindow
 from moto_desk.ui.session import StartOptions
@@ -69,7 +72,16 @@ def run_gui(args: argparse.Namespace, folder: Path) -> int:
     app.setWindowIcon(icon("moto-desk"))
     setup_logging(folder)
 
-    window = build_window(args, folder, app)
+    window = build_window(args, folder, app)  # installs the translators the refusal needs
+    try:
+        lock = acquire_instance_lock(folder)
+    except MotoDeskError as error:
+        message = clerk_text(error)
+        print(f"moto-desk: {message}", file=sys.stderr)
+        if not os.environ.get(REPORT_ENV):  # automation has nobody to click OK
+            QMessageBox.warning(None, "moto-desk", message)
+        window.deleteLater()
+        return 1
     window.router.install_hooks()
     if os.environ.get(REPORT_ENV):
         window.first_painted.connect(lambda: _report_and_quit(app))
@@ -82,3 +94,4 @@ def run_gui(args: argparse.Namespace, folder: Path) -> int:
     finally:
         window.shutdown()
         window.router.uninstall_hooks()
+        lock.release()

@@ -149,8 +149,11 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.notice)
         outer.addLayout(columns, 1)
         self.setCentralWidget(central)
-        self.resize(1280, 800)
         self.setMinimumSize(1000, 640)
+        # 1280×800, but never larger than the screen: a 1366×768 desk laptop must see the
+        # whole window (the bottom row holds the consent box and Charge saved card).
+        available = self.screen().availableGeometry()
+        self.resize(min(1280, available.width()), min(800, available.height()))
 
         self.customers.customer_changed.connect(self.on_customer_changed)
         self.customers.customer_confirmed.connect(self.on_customer_confirmed)

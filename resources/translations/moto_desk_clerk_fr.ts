@@ -439,5 +439,9 @@
         <source>Canceled. No card was saved.</source>
         <translation>Annulé. Aucune carte n’a été enregistrée.</translation>
     </message>
+    <message>
+        <source>moto-desk is already open for this data folder (process {pid}). Switch to that window, or close it before starting moto-desk again.</source>
+        <translation>moto-desk est déjà ouvert pour ce dossier de données (processus {pid}). Passez à cette fenêtre, ou fermez-la avant de relancer moto-desk.</translation>
+    </message>
 </context>
 </TS>

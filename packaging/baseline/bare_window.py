@@ -1,0 +1,67 @@
+"""The baseline for moto-desk's frozen size and start-up: a bare PySide6 ``QMainWindow``
+with a few widgets, built by ``bare-window.spec`` exactly as the app is built.
+
+With ``MOTO_DESK_REPORT_FIRST_PAINT=1`` (the variable the app honours too) it prints one JSON
+line at its first paint and quits, so both are timed the same way
+(``tests/benchmarks/bench_frozen.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+REPORT_ENV = "MOTO_DESK_REPORT_FIRST_PAINT"
+
+
+class BareWindow(QMainWindow):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle("bare window")
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.addWidget(QLabel("A bare PySide6 window"))
+        form = QFormLayout()
+        form.addRow("Name", QLineEdit())
+        form.addRow("Email", QLineEdit())
+        layout.addLayout(form)
+        layout.addWidget(QPushButton("Save"))
+        self.setCentralWidget(central)
+        self.resize(640, 400)
+        # As the app's window does: a minimum size set before the platform window exists
+        # (set later by the layout, Qt's offscreen plugin warns it cannot propagate it).
+        self.setMinimumSize(480, 320)
+        self._painted = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802  Qt's name
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            if os.environ.get(REPORT_ENV):
+                print(json.dumps({"first_paint": True}), flush=True)
+                QTimer.singleShot(0, QApplication.quit)
+
+
+def main() -> int:
+    app = QApplication(sys.argv[:1])
+    window = BareWindow()
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,77 @@
+"""One moto-desk per data directory, enforced by an OS file lock."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from moto_desk.domain.errors import ErrorKind, MotoDeskError
+from moto_desk.single_instance import acquire
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_a_second_holder_is_refused_with_the_first_ones_pid(tmp_path: Path) -> None:
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path;"
+            "from moto_desk.single_instance import acquire;"
+            f"lock = acquire(Path({str(tmp_path)!r})); print('held', flush=True); "
+            "sys.stdin.read()",
+        ],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(MotoDeskError) as caught:
+            acquire(tmp_path)
+        assert caught.value.kind is ErrorKind.CONFIGURATION
+        assert str(holder.pid) in caught.value.clerk_message
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=10)
+        assert holder.stdout is not None
+        holder.stdout.close()
+    # The holder is gone (its lock died with it): the folder is free again.
+    acquire(tmp_path).release()
+
+
+def test_released_lock_can_be_taken_again_and_file_is_private(tmp_path: Path) -> None:
+    first = acquire(tmp_path / "desk")
+    with pytest.raises(MotoDeskError):
+        acquire(tmp_path / "desk")
+    first.release()
+    second = acquire(tmp_path / "desk")
+    assert (first.path.stat().st_mode & 0o777) == 0o600
+    second.release()
+
+
+def test_the_gui_refuses_a_second_window_on_the_same_data_dir(tmp_path: Path) -> None:
+    lock = acquire(tmp_path)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "moto_desk", "--demo", "--data-dir", str(tmp_path)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+            env={
+                **__import__("os").environ,
+                "QT_QPA_PLATFORM": "offscreen",
+                "MOTO_DESK_REPORT_FIRST_PAINT": "1",
+            },
+        )
+    finally:
+        lock.release()
+    assert done.returncode == 1
+    assert "already open for this data folder" in done.stderr
