@@ -86,7 +86,14 @@ def save_card(ctx: FlowContext, request: SaveRequest) -> SaveResult:
             field="consent",
         )
     with open_records(ctx.database_path) as records:
-        return _SaveRun(ctx, records, request).run()
+        run = _SaveRun(ctx, records, request)
+        try:
+            return run.run()
+        except (OutcomeUnknown, ReaderStalled):
+            raise  # open on purpose: only Stripe (reconciliation) can settle these
+        except MotoDeskError as error:
+            run.close_after(error)
+            raise
 
 
 class _SaveRun:
@@ -352,6 +359,14 @@ class _SaveRun:
             ),
             "reader_cleared",
         )
+
+    def close_after(self, error: MotoDeskError) -> None:
+        """A step failed with a known cause: never leave the entry looking in flight."""
+        entry = self.journal.get(self.entry_id) if self.entry_id else None
+        if entry is None or not entry.is_open or entry.state is JournalState.UNKNOWN:
+            return
+        self._cancel_intent()
+        self.journal.mark(self.entry_id, JournalState.FAILED, error.kind.value, error.clerk_message)
 
     def _cancel_intent(self) -> None:
         """Cancel our SetupIntent so it can never be completed later by a stray reader."""

@@ -1,0 +1,84 @@
+"""Start-up from source: process start to the first painted main window, offscreen.
+
+Baseline, measured in the same run and the same way: a bare PySide6 ``QMainWindow`` with a
+few widgets (``packaging/baseline/bare_window.py``). Runs alternate between the two so a
+noisy machine hurts both alike. Both print one line at first paint
+(``MOTO_DESK_REPORT_FIRST_PAINT=1``) and quit; the time is until that line reaches us, the
+memory is the child's peak RSS. Budget (issue 8): start-up ≤ 1.3x, memory ≤ 1.5x.
+
+    python tests/benchmarks/bench_startup.py [--runs 11] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = [sys.executable, "-m", "moto_desk", "--demo"]
+BARE = [sys.executable, str(ROOT / "packaging" / "baseline" / "bare_window.py")]
+
+
+def _once(command: list[str], data_dir: str) -> tuple[float, float]:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "MOTO_DESK_REPORT_FIRST_PAINT": "1",
+        "MOTO_DESK_DATA_DIR": data_dir,
+    }
+    started = time.perf_counter()
+    child = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None
+    line = child.stdout.readline()
+    painted = time.perf_counter() - started
+    child.stdout.read()
+    child.stdout.close()
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if "first_paint" not in line:
+        raise SystemExit(f"{command} never painted: {line!r}")
+    return painted * 1000, usage.ru_maxrss / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    results: dict[str, list[tuple[float, float]]] = {"bare": [], "app": []}
+    with tempfile.TemporaryDirectory() as data_dir:
+        _once(APP, data_dir)  # warm the OS caches and create the data folder
+        _once(BARE, data_dir)
+        for _ in range(args.runs):
+            results["bare"].append(_once(BARE, data_dir))
+            results["app"].append(_once(APP, data_dir))
+    summary = {
+        name: {
+            "first_paint_ms": statistics.median(t for t, _ in runs),
+            "peak_rss_mb": statistics.median(m for _, m in runs),
+        }
+        for name, runs in results.items()
+    }
+    paint_ratio = summary["app"]["first_paint_ms"] / summary["bare"]["first_paint_ms"]
+    rss_ratio = summary["app"]["peak_rss_mb"] / summary["bare"]["peak_rss_mb"]
+    if args.json:
+        print(json.dumps({**summary, "paint_ratio": paint_ratio, "rss_ratio": rss_ratio}))
+        return 0
+    print(f"start-up from source, offscreen, medians of {args.runs} alternating runs")
+    print(f"{'':<8}{'first paint ms':>16}{'peak RSS MB':>14}")
+    for name in ("bare", "app"):
+        row = summary[name]
+        print(f"{name:<8}{row['first_paint_ms']:>16.0f}{row['peak_rss_mb']:>14.1f}")
+    print(f"{'ratio':<8}{paint_ratio:>15.2f}x{rss_ratio:>13.2f}x   (budget 1.3x / 1.5x)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

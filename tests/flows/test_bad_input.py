@@ -1,0 +1,53 @@
+"""Bad input ends in words a clerk understands, and leaves the records consistent."""
+
+from __future__ import annotations
+
+import pytest
+
+from moto_desk.domain.errors import ErrorKind, MotoDeskError
+from moto_desk.domain.models import Reader
+from moto_desk.flows.customers import NewCustomer, create_customer, find_customers
+from moto_desk.flows.save_card import save_card
+from moto_desk.records.journal import JournalKind, JournalState
+
+from .conftest import Desk, card
+
+
+def test_very_long_and_non_latin_names_round_trip(desk: Desk) -> None:
+    names = ["王小明", "Ωμέγα Παπαδοπούλου", "محمد بن راشد", "A" * 256, "Zoë d’Arçy-Ñúñez"]
+    for name in names:
+        created = create_customer(desk.ctx, NewCustomer(name))
+        assert created.name == name
+        assert created.id in [c.id for c in find_customers(desk.ctx, name[:3])] or len(name) < 3
+
+
+def test_an_unknown_reader(desk: Desk) -> None:
+    customer = desk.customer()
+    ghost = Reader("tmr_doesnotexist", "Ghost", "simulated_wisepos_e", "online", None, None, None)
+    with pytest.raises(MotoDeskError) as caught:
+        save_card(desk.ctx, desk.save_request(customer, ghost))
+    assert caught.value.kind is ErrorKind.NOT_FOUND
+    with desk.records() as records:
+        (entry,) = records.journal.list(kind=JournalKind.SAVE_CARD)
+    assert entry.state is JournalState.FAILED
+    assert desk.gateway.get_setup_intent(entry.stripe_object_id or "").status == "canceled"
+
+
+def test_a_customer_deleted_in_stripe_meanwhile(desk: Desk) -> None:
+    from tests.conftest import make_client
+
+    customer = desk.customer()
+    make_client(desk.sim).v1.customers.delete(customer.id)
+    reader = desk.reader()
+    desk.sim.set_reader(reader.id, auto_present=card("4242424242424242"))
+    with pytest.raises(MotoDeskError) as caught:
+        save_card(desk.ctx, desk.save_request(customer, reader))
+    assert caught.value.kind is ErrorKind.NOT_FOUND
+    assert "deleted" in caught.value.clerk_message or "does not know" in caught.value.clerk_message
+    with desk.records() as records:
+        (entry,) = records.journal.list(kind=JournalKind.SAVE_CARD)
+        assert entry.state is JournalState.FAILED
+        assert records.ledger.verify().ok
+    with pytest.raises(MotoDeskError) as lookup:
+        desk.gateway.get_customer(customer.id)
+    assert "deleted" in lookup.value.clerk_message
