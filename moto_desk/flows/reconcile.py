@@ -107,6 +107,17 @@ def _settle(ctx: FlowContext, records: Records, entry: JournalEntry) -> Settled:
         return _settle_refund(ctx, records, entry)
     if entry.kind is JournalKind.DETACH:
         return _settle_detach(ctx, records, entry)
+    if entry.kind is JournalKind.CLEAR_READER:
+        # Clearing a reader moves no money; whatever it did, the reader now shows the truth.
+        return _close(
+            records,
+            entry,
+            JournalState.CANCELED,
+            QT_TRANSLATE_NOOP(
+                "clerk", "A reader clear was interrupted. Look at the reader before using it."
+            ),
+            attention=True,
+        )
     return _settle_customer(ctx, records, entry)
 
 

@@ -65,6 +65,7 @@ class JournalKind(StrEnum):
     REFUND = "refund"
     DETACH = "detach"
     CREATE_CUSTOMER = "create_customer"
+    CLEAR_READER = "clear_reader"
 
 
 class JournalState(StrEnum):

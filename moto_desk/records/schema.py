@@ -29,7 +29,8 @@ _JOURNAL = (
     CREATE TABLE journal (
         id TEXT PRIMARY KEY,
         kind TEXT NOT NULL
-            CHECK (kind IN ('save_card', 'charge', 'refund', 'detach', 'create_customer')),
+            CHECK (kind IN ('save_card', 'charge', 'refund', 'detach', 'create_customer',
+                            'clear_reader')),
         state TEXT NOT NULL
             CHECK (state IN ('pending', 'sent', 'succeeded', 'failed', 'canceled', 'unknown')),
         created_at TEXT NOT NULL,

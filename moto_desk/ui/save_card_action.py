@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QMessageBox
 
 from moto_desk.domain.consent import ConsentTerms
 from moto_desk.domain.errors import ErrorKind, MotoDeskError
@@ -97,6 +98,7 @@ class SaveCardAction(QObject):
         self.reader_wait_s: float = 300.0
         status.check_requested.connect(self.on_check_requested)
         status.stop_requested.connect(self.on_stop_requested)
+        status.clear_requested.connect(self.on_clear_requested)
 
     @property
     def running(self) -> bool:
@@ -209,6 +211,55 @@ class SaveCardAction(QObject):
             self._runner.job(lambda: check_journal_entry(session, entry_id), owner=self)
             .on_success(self.on_checked)
             .on_failure(self.on_check_failed)
+            .run()
+        )
+
+    # ------------------------------------------------------------------ clear a reader
+    @Slot()
+    def on_clear_requested(self) -> None:
+        """Look at what the reader is doing now, then ask before clearing it."""
+        session, form = self._session, self._form
+        if session is None or form is None or self._job is not None:
+            return
+        reader_id = form.reader.id
+        (
+            self._runner.job(lambda: session.gateway.get_reader(reader_id), owner=self)
+            .on_success(self.on_reader_looked_at)
+            .on_failure(self._router.route)
+            .run()
+        )
+
+    @Slot(object)
+    def on_reader_looked_at(self, reader: Reader) -> None:
+        session, action = self._session, reader.action
+        if session is None or action is None or action.status != "in_progress":
+            self._status.show_cleared(reader.label)
+            return
+        intent = action.setup_intent_id or action.payment_intent_id or "?"
+        answer = QMessageBox.question(
+            self._status.window(),
+            self.tr("Clear the reader?"),
+            self.tr(
+                "The reader “{reader}” is busy with another desk's card entry ({intent}). "
+                "Clearing it stops that desk's customer in the middle of their entry.\n\n"
+                "Clear the reader only if you are sure nobody is using it."
+            ).format(reader=reader.label, intent=intent),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+
+        def work() -> Reader:
+            from moto_desk.flows.readers import clear_reader
+
+            return clear_reader(session.context(), reader.id, action)
+
+        self._status.show_checking()
+        (
+            self._runner.job(work, owner=self)
+            .on_success(lambda cleared: self._status.show_cleared(cleared.label))
+            .on_failure(lambda error: self._router.route(error, view=self._status))
             .run()
         )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from moto_desk.domain.errors import ErrorKind, MotoDeskError
+from moto_desk.domain.errors import ErrorKind, MotoDeskError, ReaderBusy
 from moto_desk.domain.models import SaveResult
 from moto_desk.flows.progress import Progress, Step
 from moto_desk.ui.error_router import clerk_text
@@ -41,10 +41,13 @@ class StatusPanel(QFrame):
     Signals:
         check_requested(): the clerk pressed "Check again" on a result not known yet.
         stop_requested(): the clerk pressed "Stop the reader" on a save the reader stalled.
+        clear_requested(): the clerk pressed "Clear the reader…" on a reader another desk
+            holds (the window confirms before anything is cleared).
     """
 
     check_requested = Signal()
     stop_requested = Signal()
+    clear_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +69,11 @@ class StatusPanel(QFrame):
         self._stop.setAccessibleName(self.tr("Stop the reader's card request"))
         self._stop.clicked.connect(self.stop_requested)
         self._stop.hide()
+        self._clear = QPushButton(self.tr("Clear the reader…"), self)
+        self._clear.setObjectName("clearReaderButton")
+        self._clear.setAccessibleName(self.tr("Clear what another desk is doing on the reader"))
+        self._clear.clicked.connect(self.clear_requested)
+        self._clear.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self._headline)
         layout.addWidget(self._detail)
@@ -75,6 +83,7 @@ class StatusPanel(QFrame):
         buttons = QHBoxLayout()
         buttons.addWidget(self._check)
         buttons.addWidget(self._stop)
+        buttons.addWidget(self._clear)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addStretch(1)
@@ -115,6 +124,7 @@ class StatusPanel(QFrame):
         steps: str = "",
         can_check: bool = False,
         can_stop: bool = False,
+        can_clear: bool = False,
     ) -> None:
         if state != "working":
             self._ticker.stop()
@@ -131,6 +141,8 @@ class StatusPanel(QFrame):
         self._check.setEnabled(True)
         self._stop.setVisible(can_stop)
         self._stop.setEnabled(True)
+        self._clear.setVisible(can_clear)
+        self._clear.setEnabled(True)
         self._elapsed.setVisible(state == "working" and bool(self._elapsed.text()))
         self.setAccessibleDescription(self.text())
         self.style().unpolish(self)
@@ -216,11 +228,22 @@ class StatusPanel(QFrame):
 
     def show_failure(self, error: MotoDeskError) -> None:
         canceled = error.kind is ErrorKind.CANCELED
+        # A reader held by another desk may be cleared, but only on purpose (confirmed).
+        foreign = isinstance(error, ReaderBusy) and error.held_by_this_desk is False
         self._show(
             "canceled" if canceled else "failed",
             self._failure_headline(error.kind),
             clerk_text(error),
             self.tr("The form is kept: when you are ready, press Save card (F5) to try again."),
+            can_clear=foreign,
+        )
+
+    def show_cleared(self, reader_label: str) -> None:
+        self._show(
+            "canceled",
+            self.tr("Reader cleared"),
+            self.tr("The reader “{reader}” is free again.").format(reader=reader_label),
+            self.tr("The form is kept: press Save card (F5) to start the save."),
         )
 
     def show_unknown(self, reason: str) -> None:
@@ -254,6 +277,7 @@ class StatusPanel(QFrame):
     def show_checking(self) -> None:
         self._check.setEnabled(False)
         self._stop.setEnabled(False)
+        self._clear.setEnabled(False)
         self._headline.setText(self.tr("Asking Stripe what happened…"))
 
     def show_confirmed_saved(self) -> None:

@@ -107,6 +107,9 @@ def open_window(
             store.save(settings)
         options = StartOptions(where, api_base=sim.url, demo=demo, lang=language)
         window = MainWindow(options, store, store.load(), language)
+        # Qt's offscreen screen is smaller than a desk's: show the window at its design size
+        # (MainWindow fits itself to the screen, which here would squeeze it).
+        window.resize(1280, 800)
         windows.append(window)
         qtbot.addWidget(window)
         window.show()

@@ -89,6 +89,58 @@ def test_reader_busy(
     screenshot(window, "08-reader-busy")
 
 
+def test_a_reader_held_by_another_desk_is_cleared_only_when_confirmed(
+    qtbot: Any,
+    open_window: WindowFactory,
+    sim: Simulator,
+    desk: dict[str, Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.conftest import make_client
+
+    client = make_client(sim)
+    reader = reader_id(desk)
+    other = client.v1.customers.create({"name": "Another desk's customer"})
+    intent = client.v1.setup_intents.create(
+        {"customer": other.id, "allowed_payment_method_types": ["card"]}
+    )
+    client.v1.terminal.readers.process_setup_intent(
+        reader,
+        {"setup_intent": intent.id, "allow_redisplay": "limited", "process_config": {"moto": True}},  # type: ignore[typeddict-item]
+    )
+    window = open_window()
+    fill_form(qtbot, window)
+    text = save_and_wait_for_the_end(qtbot, window)
+    assert "being used by another desk" in text
+    clear = find(window, "clearReaderButton")
+    assert clear.isVisible()
+    screenshot(window, "08b-reader-held-by-another-desk")
+
+    asked: list[str] = []
+
+    def answer(no_or_yes: QMessageBox.StandardButton) -> Any:
+        def question(parent: Any, title: str, text: str, *args: Any) -> Any:
+            asked.append(text)
+            return no_or_yes
+
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    clear.click()
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=5000)
+    assert intent.id in asked[0]
+    assert client.v1.terminal.readers.retrieve(reader).action is not None  # said no
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    clear.click()
+    status = find(window, "statusPanel")
+    qtbot.waitUntil(lambda: "Reader cleared" in status.text(), timeout=5000)
+    assert client.v1.terminal.readers.retrieve(reader).action is None
+    assert_form_kept(window)
+
+
 def test_reader_offline(
     qtbot: Any, open_window: WindowFactory, sim: Simulator, desk: dict[str, Any]
 ) -> None:
