@@ -7,6 +7,7 @@ Prints one line per step; the first failure names its step and the exit status i
 
 from __future__ import annotations
 
+import os
 import tempfile
 import time
 from collections.abc import Callable
@@ -93,16 +94,14 @@ def _steps(data_dir: Path, step: _Step) -> None:
         readers = step("list readers", lambda: list_readers(ctx), lambda r: f"{len(r)} readers")
         reader = readers[0]
         assert backend.simulator is not None
-        backend.simulator.set_reader(
-            reader.id,
-            auto_present={
-                "number": "4242424242424242",
-                "exp_month": 12,
-                "exp_year": time.gmtime().tm_year + 3,
-                "cvc": "123",
-                "delay_s": 0.2,
-            },
-        )
+        auto_card = {
+            "number": "4242424242424242",
+            "exp_month": 12,
+            "exp_year": time.gmtime().tm_year + 3,
+            "cvc": "123",
+            "delay_s": 0.2,
+        }
+        backend.simulator.set_reader(reader.id, auto_present=auto_card)
         terms = load_terms("en")
         saved = step(
             "record consent and save a card by MOTO",
@@ -150,5 +149,18 @@ def _steps(data_dir: Path, step: _Step) -> None:
             return f"{result.count} records, chain intact"
 
         step("verify the consent ledger", verify, str)
+
+        def through_window() -> str:
+            # Headless by nature: the window is drawn offscreen unless a platform was chosen.
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+            from moto_desk.ui.selftest_window import save_through_window
+
+            simulator = backend.simulator
+            assert simulator is not None
+            simulator.set_reader(reader.id, auto_present=auto_card)
+            text = save_through_window(data_dir, simulator.url, customer.name or "")
+            return text.splitlines()[1] if "\n" in text else text
+
+        step("save a card through the window (offscreen)", through_window, str)
     finally:
         backend.close()

@@ -23,6 +23,7 @@ def test_self_test_passes_from_the_command_line(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     assert "self-test passed" in done.stdout
     assert "save a card by MOTO" in done.stdout
+    assert "save a card through the window (offscreen) — Visa ending in 4242" in done.stdout
     assert done.stderr == ""
     assert (tmp_path / "moto-desk.sqlite3").exists()
 
