@@ -20,7 +20,15 @@ class RemoveCardRequest:
 
 
 def remove_card(ctx: FlowContext, request: RemoveCardRequest) -> None:
-    """Detach permanently (Stripe can never re-attach it) and revoke its consent record."""
+    """Detach permanently (Stripe can never re-attach it) and revoke its consent record.
+
+    The reason is checked first, in words: after the detach nothing can be undone.
+    """
+    from moto_desk.flows.consent_evidence import check_withdrawal_reason
+
+    request = RemoveCardRequest(
+        request.customer_id, request.card, check_withdrawal_reason(request.reason)
+    )
     with open_records(ctx.database_path) as records:
         journal = records.journal
         entry = journal.begin(

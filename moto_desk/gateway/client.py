@@ -18,7 +18,7 @@ import stripe
 from moto_desk.domain.errors import ErrorKind, MotoDeskError
 from moto_desk.domain.intents import SetupIntentState
 from moto_desk.domain.models import ChargeResult, Customer, Reader, RefundResult, SavedCard
-from moto_desk.domain.money import Money, to_wire
+from moto_desk.domain.money import Money, from_wire, to_wire
 from moto_desk.domain.words import QT_TRANSLATE_NOOP
 from moto_desk.gateway import convert
 from moto_desk.gateway.error_map import map_error
@@ -331,6 +331,28 @@ class Gateway:
     def get_payment_intent(self, payment_intent_id: str) -> ChargeResult:
         data = self._read(lambda: self._client.v1.payment_intents.retrieve(payment_intent_id))
         return convert.payment_intent(_plain(data))
+
+    def refundable_amount(self, payment_intent_id: str) -> Money:
+        """What can still be refunded of a PaymentIntent: its charge's captured amount less
+        what was refunded so far (zero when the payment did not succeed).
+
+        Stripe is asked rather than this desk's journal because a refund may have been made
+        elsewhere (another desk, the Dashboard), and the journal cannot know about those.
+        """
+        data = _plain(
+            self._read(
+                lambda: self._client.v1.payment_intents.retrieve(
+                    payment_intent_id, {"expand": ["latest_charge"]}
+                )
+            )
+        )
+        currency = str(data["currency"])
+        charge = data.get("latest_charge")
+        if data.get("status") != "succeeded" or not isinstance(charge, dict):
+            return Money(0, currency)
+        captured = int(charge.get("amount_captured") or 0)
+        refunded = int(charge.get("amount_refunded") or 0)
+        return from_wire(max(captured - refunded, 0), currency)
 
     def payment_intents_for(self, customer_id: str, journal_id: str) -> list[ChargeResult]:
         """PaymentIntents made for one journal entry.

@@ -336,14 +336,33 @@ class ChargeDialog(QDialog):
     def on_charged(self, result: ChargeResult) -> None:
         draft = self._draft
         card = card_words(draft.card) if draft else ""
+        detail = self.tr("{card} was charged. Payment reference: {reference}").format(
+            card=card, reference=result.payment_intent_id
+        )
         self._set_result(
             "approved",
             self.tr("✓ Charged {amount}").format(amount=format_money(result.amount, self._locale)),
-            self.tr("{card} was charged. Payment reference: {reference}").format(
-                card=card, reference=result.payment_intent_id
-            ),
+            detail + self._receipt_note(),
         )
         self.charge_completed.emit(result)
+
+    def _receipt_note(self) -> str:
+        """Where Stripe emails the receipt (the charge carried ``receipt_email``), if anywhere.
+
+        Stripe sends receipts for live payments only; saying "will email" in test or demo
+        mode would leave a clerk in training waiting for a message that never comes.
+        """
+        draft = self._draft
+        if draft is None or not draft.receipt_email:
+            return ""
+        if self._session.mode.value == "live":
+            note = self.tr("Stripe will email a receipt to {email}.")
+        else:
+            note = self.tr(
+                "In live mode Stripe would email a receipt to {email}; test and demo payments "
+                "send no email."
+            )
+        return "\n" + note.format(email=draft.receipt_email)
 
     @Slot(object)
     def on_charge_failed(self, error: BaseException) -> None:
@@ -411,7 +430,7 @@ class ChargeDialog(QDialog):
             self._set_result(
                 "approved",
                 self.tr("✓ Charged {amount}").format(amount=amount),
-                self.tr("Stripe confirms that the payment went through."),
+                self.tr("Stripe confirms that the payment went through.") + self._receipt_note(),
             )
         elif state in ("failed", "canceled"):
             self._unknown_entry = None

@@ -19,6 +19,7 @@ import logging
 import traceback
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import suppress
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -27,6 +28,11 @@ from moto_desk.flows.cancel import CancelToken
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
+
+
+def _nothing() -> Any:
+    """What a finished job's work becomes: it holds no reference to anyone's widgets."""
+    return None
 
 
 class Job(QObject, Generic[T]):
@@ -60,6 +66,7 @@ class Job(QObject, Generic[T]):
         # Set when the owner widget is destroyed: its callbacks would touch a deleted C++
         # object ("Internal C++ object already deleted"), so nothing is delivered any more.
         self._orphaned = False
+        self._owner = owner
         if owner is not None:
             owner.destroyed.connect(self._owner_destroyed)
         self._on_success: Callable[[T], None] | None = None
@@ -143,7 +150,24 @@ class Job(QObject, Generic[T]):
     def _finished(self) -> None:
         if self._on_finished is not None and not self._orphaned:
             self._on_finished()
+        self._release()
         self.deleteLater()
+
+    def _release(self) -> None:
+        """Let go of the owner and the callbacks, in that order.
+
+        A callback may hold the last reference to a parentless owner (a dialog): dropping it
+        destroys the owner on the spot, and its ``destroyed`` signal must not then reach this
+        half-finished job — that crashed the process (segfault) before this order was kept.
+        """
+        owner, self._owner = self._owner, None
+        if owner is not None and not self._orphaned:
+            # If the C++ object is already gone there is nothing left to disconnect.
+            with suppress(RuntimeError, TypeError):
+                owner.destroyed.disconnect(self._owner_destroyed)
+        self._on_success = self._on_failure = self._on_progress = self._on_finished = None
+        self._work = _nothing
+        del owner
 
 
 class JobRunner(QObject):

@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 
 from moto_desk.domain.consent import load_terms
 from moto_desk.domain.errors import MotoDeskError
-from moto_desk.domain.models import Customer, Reader
+from moto_desk.domain.models import Customer, Reader, SavedCard
 from moto_desk.ui.assets import dark_palette, icon
+from moto_desk.ui.card_health_dialog import CardHealthDialog
 from moto_desk.ui.charge_dialog import ChargeDialog
+from moto_desk.ui.consent_evidence_dialog import ConsentEvidenceDialog
 from moto_desk.ui.consent_panel import ConsentPanel
 from moto_desk.ui.customer_panel import CustomerPanel
 from moto_desk.ui.desk_connection import DeskConnection
@@ -48,6 +50,7 @@ from moto_desk.ui.status_panel import StatusPanel
 
 if TYPE_CHECKING:
     from moto_desk.flows.reconcile import Settled
+    from moto_desk.ui.history_dialog import HistoryDialog
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +91,9 @@ class MainWindow(QMainWindow):
         self._customer: Customer | None = None
         self._charge_dialog: ChargeDialog | None = None
         self._settings_dialog: SettingsDialog | None = None
+        self._evidence_dialog: ConsentEvidenceDialog | None = None
+        self._card_health_dialog: CardHealthDialog | None = None
+        self._history_dialog: HistoryDialog | None = None
 
         self.router = ErrorRouter(self)
         self.runner = JobRunner(self, on_unhandled=self.router.route)
@@ -163,6 +169,8 @@ class MainWindow(QMainWindow):
         self.save_action.card_saved.connect(self.on_card_saved)
         self.save_action.unknown_changed.connect(self.on_form_changed)
         self.saved_cards.charge_requested.connect(self.on_charge_requested)
+        self.saved_cards.evidence_requested.connect(self.on_evidence_requested)
+        self.saved_cards.removal_requested.connect(self.on_card_removal_requested)
 
         self.simulator: SimulatorPanel | None = None
         self.simulator_dock: QDockWidget | None = None
@@ -205,12 +213,19 @@ class MainWindow(QMainWindow):
         self.charge_action = self._action(
             self.tr("Charge saved card…"), "F6", self.on_charge_requested
         )
+        self.evidence_action = self._action(
+            self.tr("Consent evidence…"), "Ctrl+E", self.on_evidence_requested
+        )
+        self.card_health_action = self._action(
+            self.tr("Card health…"), "Ctrl+Shift+H", self.on_card_health_requested
+        )
         self.simulator_action = self._action(
             self.tr("Simulated reader"), "F9", self.on_simulator_requested
         )
         self.settings_action = self._action(
             self.tr("Settings…"), "Ctrl+,", self.on_settings_requested
         )
+        self.history_action = self._action(self.tr("History…"), "Ctrl+H", self.on_history_requested)
         self.quit_action = self._action(self.tr("Quit"), "Ctrl+Q", self.close)
 
         menu = self.menuBar()
@@ -224,6 +239,11 @@ class MainWindow(QMainWindow):
         card.addSeparator()
         for action in (self.save_card_action, self.cancel_action, self.charge_action):
             card.addAction(action)
+        card.addSeparator()
+        card.addAction(self.history_action)
+        card.addSeparator()
+        card.addAction(self.evidence_action)
+        card.addAction(self.card_health_action)
         training = menu.addMenu(self.tr("&Training"))
         training.addAction(self.simulator_action)
 
@@ -488,6 +508,120 @@ class MainWindow(QMainWindow):
 
     def charge_dialog(self) -> ChargeDialog | None:
         return self._charge_dialog
+
+    # ================================================================== consent and card health
+    @Slot()
+    def on_evidence_requested(self) -> None:
+        self.open_evidence()
+
+    def open_evidence(self) -> ConsentEvidenceDialog | None:
+        """Open the selected customer's consent evidence (one dialog at a time)."""
+        session, customer = self.session, self._customer
+        current = self._evidence_dialog
+        if current is not None:
+            if session is not None and customer is not None and current.customer() == customer:
+                current.raise_()
+                return current
+            current.close()
+        if session is None or customer is None:
+            self.status.show_info(
+                self.tr("No customer chosen"),
+                self.tr("Choose a customer to see the consent evidence (Ctrl+E)."),
+            )
+            return None
+        dialog = ConsentEvidenceDialog(
+            self.runner,
+            self.router,
+            session,
+            customer=customer,
+            cards=self.saved_cards.cards(),
+            shop_name=self.settings.shop_name,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.card_removed.connect(self.on_card_removed)
+        dialog.finished.connect(self.on_evidence_closed)
+        self._evidence_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot(object)
+    def on_card_removal_requested(self, card: SavedCard) -> None:
+        dialog = self.open_evidence()
+        if dialog is not None:
+            dialog.start_removal(card)
+
+    @Slot(object)
+    def on_card_removed(self, _card: SavedCard) -> None:
+        self.saved_cards.reload()
+
+    @Slot(int)
+    def on_evidence_closed(self, _result: int) -> None:
+        self._evidence_dialog = None
+
+    def evidence_dialog(self) -> ConsentEvidenceDialog | None:
+        return self._evidence_dialog
+
+    @Slot()
+    def on_card_health_requested(self) -> None:
+        """Open the shop's card health list (one dialog at a time)."""
+        current = self._card_health_dialog
+        if current is not None:
+            current.raise_()
+            return
+        if self.session is None:
+            self.status.show_info(
+                self.tr("Not connected yet"),
+                self.tr("Wait until moto-desk is connected, then check the cards again."),
+            )
+            return
+        dialog = CardHealthDialog(self.runner, self.router, self.session, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self.on_card_health_closed)
+        self._card_health_dialog = dialog
+        dialog.open()
+
+    @Slot(int)
+    def on_card_health_closed(self, _result: int) -> None:
+        self._card_health_dialog = None
+
+    def card_health_dialog(self) -> CardHealthDialog | None:
+        return self._card_health_dialog
+
+    # ================================================================== history
+    @Slot()
+    def on_history_requested(self) -> None:
+        from moto_desk.ui.history_dialog import HistoryDialog
+
+        if self._history_dialog is not None:
+            self._history_dialog.raise_()
+            self._history_dialog.activateWindow()
+            return
+        if self.session is None:
+            self.status.show_info(
+                self.tr("Not connected yet"),
+                self.tr("The history opens once moto-desk is connected."),
+            )
+            return
+        dialog = HistoryDialog(
+            self.runner,
+            self.router,
+            self.session,
+            settings=lambda: self.settings,
+            locale=self.language,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self.on_history_closed)
+        self._history_dialog = dialog
+        dialog.show()
+
+    @Slot(int)
+    def on_history_closed(self, _result: int) -> None:
+        self._history_dialog = None
+
+    def history_dialog(self) -> HistoryDialog | None:
+        return self._history_dialog
 
     # ================================================================== settings
     @Slot()

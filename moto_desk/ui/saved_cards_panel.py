@@ -1,4 +1,5 @@
-"""The selected customer's saved cards, and the way to charge one (F6)."""
+"""The selected customer's saved cards: charge one (F6), see the consent evidence behind them,
+or remove one because the customer withdrew consent."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -19,7 +21,7 @@ from moto_desk.domain.models import Customer, SavedCard
 from moto_desk.ui.assets import icon
 from moto_desk.ui.error_router import ErrorRouter, clerk_text
 from moto_desk.ui.jobs import JobRunner
-from moto_desk.ui.saved_cards_model import SavedCardsModel
+from moto_desk.ui.saved_cards_model import SavedCardsModel, card_words
 from moto_desk.ui.session import DeskSession
 
 
@@ -29,10 +31,15 @@ class SavedCardsPanel(QGroupBox):
     Signals:
         charge_requested(): the clerk asked to charge a saved card.
         cards_loaded(int): the cards of the current customer arrived (how many).
+        evidence_requested(): the clerk asked for the customer's consent evidence.
+        removal_requested(object): the clerk asked to remove a card (the SavedCard) because
+            the customer withdrew consent.
     """
 
     charge_requested = Signal()
     cards_loaded = Signal(int)
+    evidence_requested = Signal()
+    removal_requested = Signal(object)
 
     def __init__(self, runner: JobRunner, router: ErrorRouter, parent: QWidget | None = None):
         super().__init__(parent)
@@ -72,10 +79,28 @@ class SavedCardsPanel(QGroupBox):
         self._charge.setToolTip(self.tr("Charge one of the customer's saved cards (F6)"))
         self._charge.clicked.connect(self.on_charge_clicked)
 
+        self._evidence = QPushButton(self.tr("Consent evidence…"), self)
+        self._evidence.setObjectName("consentEvidenceButton")
+        self._evidence.setAccessibleName(self.tr("Show the customer's consent evidence"))
+        self._evidence.setToolTip(
+            self.tr("The customer's consents, for a bank or an auditor: view, PDF, CSV (Ctrl+E)")
+        )
+        self._evidence.clicked.connect(self.on_evidence_clicked)
+        self._withdraw = QPushButton(self.tr("Remove card…"), self)
+        self._withdraw.setObjectName("withdrawCardButton")
+        self._withdraw.setAccessibleName(self.tr("Remove card (consent withdrawn)"))
+        self._withdraw.clicked.connect(self.on_withdraw_clicked)
+        self._table.selectionModel().selectionChanged.connect(self.on_selection_changed)
+
+        more = QHBoxLayout()
+        more.addWidget(self._evidence)
+        more.addWidget(self._withdraw)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self._table, 1)
         layout.addWidget(self._note)
         layout.addWidget(self._charge)
+        layout.addLayout(more)
         self.show_customer(None)
 
     # ------------------------------------------------------------------ public
@@ -98,7 +123,7 @@ class SavedCardsPanel(QGroupBox):
         return self._model.card_at(rows[0].row()) if rows else None
 
     def tab_chain(self) -> list[QWidget]:
-        return [self._table, self._charge]
+        return [self._table, self._charge, self._evidence, self._withdraw]
 
     # ------------------------------------------------------------------ loading
     def reload(self) -> None:
@@ -152,6 +177,7 @@ class SavedCardsPanel(QGroupBox):
 
     # ------------------------------------------------------------------ charge
     def _update_charge(self) -> None:
+        self._update_consent_buttons()
         ready = self._customer is not None and bool(self._model.cards())
         self._charge.setEnabled(ready)
         if ready:
@@ -163,6 +189,35 @@ class SavedCardsPanel(QGroupBox):
 
     def can_charge(self) -> bool:
         return self._charge.isEnabled()
+
+    # ------------------------------------------------------------------ consent
+    def _update_consent_buttons(self) -> None:
+        self._evidence.setEnabled(self._customer is not None and self._session is not None)
+        card = self.selected_card()
+        self._withdraw.setEnabled(card is not None)
+        if card is None:
+            self._withdraw.setToolTip(self.tr("Choose a saved card to remove"))
+        else:
+            self._withdraw.setToolTip(
+                self.tr(
+                    "Remove {card} because the customer withdrew consent: detached in Stripe, "
+                    "recorded in the consent ledger with a reason"
+                ).format(card=card_words(card))
+            )
+
+    @Slot()
+    def on_selection_changed(self) -> None:
+        self._update_consent_buttons()
+
+    @Slot()
+    def on_evidence_clicked(self) -> None:
+        self.evidence_requested.emit()
+
+    @Slot()
+    def on_withdraw_clicked(self) -> None:
+        card = self.selected_card()
+        if card is not None:
+            self.removal_requested.emit(card)
 
     @Slot()
     def on_charge_clicked(self) -> None:

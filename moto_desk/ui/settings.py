@@ -46,6 +46,8 @@ class DeskSettings:
     desk_name: str = ""
     clerk_name: str = ""
     shop_name: str = ""
+    #: Printed under the shop's name on receipts; may hold several lines.
+    shop_address: str = ""
     default_currency: str = "usd"
     default_reader_id: str = ""
     phone_country: str = "US"

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -147,7 +148,17 @@ class SettingsDialog(QDialog):
         self._desk = self._line("deskNameEdit", self.tr("Desk name"), settings.desk_name)
         self._clerk = self._line("clerkNameEdit", self.tr("Clerk name"), settings.clerk_name)
         self._shop = self._line("shopNameEdit", self.tr("Shop name"), settings.shop_name)
-        self._shop.setToolTip(self.tr("The name read to customers in the consent terms"))
+        self._shop.setToolTip(
+            self.tr("The name read to customers in the consent terms and printed on receipts")
+        )
+        self._address = QPlainTextEdit(settings.shop_address, self)
+        self._address.setObjectName("shopAddressEdit")
+        self._address.setAccessibleName(self.tr("Shop address"))
+        self._address.setToolTip(self.tr("Printed under the shop's name on receipts"))
+        self._address.setPlaceholderText(self.tr("Street, town and postcode, one per line"))
+        self._address.setTabChangesFocus(True)  # Tab moves on, as in every other field
+        lines = self._address.fontMetrics().lineSpacing()
+        self._address.setFixedHeight(lines * 3 + 2 * self._address.frameWidth() + 8)
 
         self._reader = self._combo("defaultReaderChoice", self.tr("Default reader"))
         self._reader.addItem(self.tr("The last reader used at this desk"), "")
@@ -189,6 +200,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Desk name"), self._desk)
         form.addRow(self.tr("C&lerk name"), self._clerk)
         form.addRow(self.tr("&Shop name"), self._shop)
+        form.addRow(self.tr("Shop &address"), self._address)
         form.addRow(self.tr("Default &reader"), self._reader)
         form.addRow(self.tr("Default c&urrency"), self._currency)
         form.addRow(self.tr("&Phone numbers"), self._country)
@@ -266,6 +278,7 @@ class SettingsDialog(QDialog):
             desk_name=self._desk.text().strip(),
             clerk_name=self._clerk.text().strip(),
             shop_name=self._shop.text().strip(),
+            shop_address=self._address.toPlainText().strip(),
             default_reader_id=str(self._reader.currentData() or ""),
             default_currency=str(self._currency.currentData()),
             phone_country=str(self._country.currentData()),

@@ -380,6 +380,10 @@
         <translation>La carte {card} a été enregistrée.</translation>
     </message>
     <message>
+        <source>A reader clear was interrupted. Look at the reader before using it.</source>
+        <translation>Un effacement du lecteur a été interrompu. Regardez le lecteur avant de l’utiliser.</translation>
+    </message>
+    <message>
         <source>No card was saved.</source>
         <translation>Aucune carte n’a été enregistrée.</translation>
     </message>
@@ -442,6 +446,18 @@
     <message>
         <source>moto-desk is already open for this data folder (process {pid}). Switch to that window, or close it before starting moto-desk again.</source>
         <translation>moto-desk est déjà ouvert pour ce dossier de données (processus {pid}). Passez à cette fenêtre, ou fermez-la avant de relancer moto-desk.</translation>
+    </message>
+    <message>
+        <source>Enter why the customer withdrew consent (for example: “asked by phone”).</source>
+        <translation>Indiquez pourquoi le client a retiré son consentement (par exemple&#xa0;: «&#xa0;demandé par téléphone&#xa0;»).</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most {limit} characters).</source>
+        <translation>Le motif est trop long ({limit} caractères au plus).</translation>
+    </message>
+    <message>
+        <source>The reader is no longer doing what you saw, so nothing was cleared. Look at what it is doing now before you decide again.</source>
+        <translation>Le lecteur ne fait plus ce que vous aviez vu : rien n’a été effacé. Regardez ce qu’il fait maintenant avant de décider à nouveau.</translation>
     </message>
 </context>
 </TS>

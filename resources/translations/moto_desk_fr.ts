@@ -2,6 +2,96 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>CardHealthDialog</name>
+    <message>
+        <source>Card health — saved cards that need attention</source>
+        <translation>État des cartes — cartes enregistrées à surveiller</translation>
+    </message>
+    <message>
+        <source>Saved cards that need attention</source>
+        <translation>Cartes enregistrées à surveiller</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Vérifier de nouveau</translation>
+    </message>
+    <message>
+        <source>List the saved cards of every customer again (F5)</source>
+        <translation>Relire les cartes enregistrées de tous les clients (F5)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Checking the saved cards of every customer this desk knows…</source>
+        <translation>Vérification des cartes enregistrées de tous les clients connus de ce poste…</translation>
+    </message>
+    <message>
+        <source>All saved cards are in order: none expired, none expiring within {days} days, none saved on several customers.</source>
+        <translation>Toutes les cartes enregistrées sont en ordre&#xa0;: aucune n’est expirée, aucune n’expire dans les {days} jours, aucune n’est enregistrée pour plusieurs clients.</translation>
+    </message>
+    <message>
+        <source>Expired: {expired} · Expiring within {days} days: {expiring} · Saved on several customers: {shared}</source>
+        <translation>Expirées&#xa0;: {expired} · Expirent dans les {days} jours&#xa0;: {expiring} · Enregistrées pour plusieurs clients&#xa0;: {shared}</translation>
+    </message>
+    <message>
+        <source>Could not check the saved cards: {reason}</source>
+        <translation>Impossible de vérifier les cartes enregistrées&#xa0;: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CardHealthModel</name>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expire</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>À faire</translation>
+    </message>
+    <message>
+        <source>{customer} ({id}): {card} — {problem}. {advice}</source>
+        <translation>{customer} ({id})&#xa0;: {card} — {problem}. {advice}</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expirée</translation>
+    </message>
+    <message>
+        <source>Expires soon</source>
+        <translation>Expire bientôt</translation>
+    </message>
+    <message>
+        <source>Shared card</source>
+        <translation>Carte partagée</translation>
+    </message>
+    <message>
+        <source>Cannot be charged: ask the customer for a new card</source>
+        <translation>Ne peut plus être débitée&#xa0;: demandez une nouvelle carte au client</translation>
+    </message>
+    <message>
+        <source>Works until {date}: ask the customer for the new expiry date</source>
+        <translation>Valable jusqu’au {date}&#xa0;: demandez au client la nouvelle date d’expiration</translation>
+    </message>
+    <message>
+        <source>Same card as {others}: check it is not a duplicate customer</source>
+        <translation>Même carte que {others}&#xa0;: vérifiez qu’il ne s’agit pas d’un client en double</translation>
+    </message>
+</context>
+<context>
     <name>ChargeDialog</name>
     <message>
         <source>Charge saved card</source>
@@ -94,6 +184,14 @@
     <message>
         <source>{card} was charged. Payment reference: {reference}</source>
         <translation>La carte {card} a été débitée. Référence du paiement&#xa0;: {reference}</translation>
+    </message>
+    <message>
+        <source>Stripe will email a receipt to {email}.</source>
+        <translation>Stripe enverra un reçu par e-mail à {email}.</translation>
+    </message>
+    <message>
+        <source>In live mode Stripe would email a receipt to {email}; test and demo payments send no email.</source>
+        <translation>En mode réel, Stripe enverrait un reçu par e-mail à {email}&#xa0;; les paiements de test et de démo n’envoient aucun e-mail.</translation>
     </message>
     <message>
         <source>Do not charge again. Press Check again to ask Stripe now (moto-desk also checks at every start).</source>
@@ -210,6 +308,335 @@
     <message>
         <source>Will charge {amount}</source>
         <translation>Montant débité&#xa0;: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentEvidenceDialog</name>
+    <message>
+        <source>Consent evidence — {customer}</source>
+        <translation>Preuves de consentement — {customer}</translation>
+    </message>
+    <message>
+        <source>Consent evidence of the customer</source>
+        <translation>Preuves de consentement du client</translation>
+    </message>
+    <message>
+        <source>Remove card (consent withdrawn)…</source>
+        <translation>Supprimer une carte (consentement retiré)…</translation>
+    </message>
+    <message>
+        <source>Remove a card because consent was withdrawn</source>
+        <translation>Supprimer une carte après le retrait du consentement</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Exporter en PDF…</translation>
+    </message>
+    <message>
+        <source>Save this evidence as a PDF document</source>
+        <translation>Enregistrer ces preuves dans un document PDF</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Save this evidence as a CSV file (one row per consent)</source>
+        <translation>Enregistrer ces preuves dans un fichier CSV (une ligne par consentement)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Withdraw consent and remove a card</source>
+        <translation>Retrait du consentement et suppression d’une carte</translation>
+    </message>
+    <message>
+        <source>Card to remove</source>
+        <translation>Carte à supprimer</translation>
+    </message>
+    <message>
+        <source>{card} (expires {expiry})</source>
+        <translation>{card} (expire fin {expiry})</translation>
+    </message>
+    <message>
+        <source>Why the customer withdrew consent</source>
+        <translation>Pourquoi le client a retiré son consentement</translation>
+    </message>
+    <message>
+        <source>For example: asked by phone to stop keeping the card</source>
+        <translation>Par exemple&#xa0;: a demandé par téléphone que la carte ne soit plus conservée</translation>
+    </message>
+    <message>
+        <source>Describe the reason in words; never type card details.</source>
+        <translation>Décrivez le motif en quelques mots&#xa0;; ne saisissez jamais de coordonnées de carte.</translation>
+    </message>
+    <message>
+        <source>Remove card…</source>
+        <translation>Supprimer la carte…</translation>
+    </message>
+    <message>
+        <source>Remove the card and record the withdrawal</source>
+        <translation>Supprimer la carte et consigner le retrait</translation>
+    </message>
+    <message>
+        <source>The card is detached in Stripe and can never be charged again. The withdrawal is added to the consent ledger with your name and the reason.</source>
+        <translation>La carte est détachée dans Stripe et ne pourra plus jamais être débitée. Le retrait est ajouté au registre des consentements avec votre nom et le motif.</translation>
+    </message>
+    <message>
+        <source>&amp;Card</source>
+        <translation>&amp;Carte</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motif</translation>
+    </message>
+    <message>
+        <source>Reading the consent ledger…</source>
+        <translation>Lecture du registre des consentements…</translation>
+    </message>
+    <message>
+        <source>✓ The consent ledger verified: all {count} records are intact.</source>
+        <translation>✓ Registre des consentements vérifié&#xa0;: les {count} enregistrements sont intacts.</translation>
+    </message>
+    <message>
+        <source>✗ The consent ledger did NOT verify: the records may have been changed. The problems are listed below.</source>
+        <translation>✗ La vérification du registre des consentements a ÉCHOUÉ&#xa0;: des enregistrements ont peut-être été modifiés. Les problèmes sont listés ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Could not read the consent ledger: {reason}</source>
+        <translation>Impossible de lire le registre des consentements&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>✓ Consent ledger verified on {time}: all {count} records are intact and in order.</source>
+        <translation>✓ Registre des consentements vérifié le {time}&#xa0;: les {count} enregistrements sont intacts et dans l’ordre.</translation>
+    </message>
+    <message>
+        <source>✗ The consent ledger did NOT verify on {time}. The records below may have been changed: keep this document and tell your administrator. The check found:</source>
+        <translation>✗ La vérification du registre des consentements a ÉCHOUÉ le {time}. Les enregistrements ci-dessous ont peut-être été modifiés&#xa0;: conservez ce document et prévenez votre administrateur. La vérification a trouvé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>By phone</source>
+        <translation>Par téléphone</translation>
+    </message>
+    <message>
+        <source>By mail</source>
+        <translation>Par courrier</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Non consigné</translation>
+    </message>
+    <message>
+        <source>Always — in any of the shop&apos;s checkouts</source>
+        <translation>Toujours — dans tous les parcours de paiement de la boutique</translation>
+    </message>
+    <message>
+        <source>Limited — only where the customer agreed to saving it</source>
+        <translation>Limité — seulement là où le client a accepté son enregistrement</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>anglais</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>français</translation>
+    </message>
+    <message>
+        <source>The text below is the text shown: rebuilt from version {version} with the shop name “{shop}”, its SHA-256 equals the recorded one.</source>
+        <translation>Le texte ci-dessous est celui qui a été présenté&#xa0;: reconstitué à partir de la version {version} avec le nom de boutique «&#xa0;{shop}&#xa0;», son SHA-256 est égal à celui consigné.</translation>
+    </message>
+    <message>
+        <source>this installation does not have version {version} in this language.</source>
+        <translation>cette installation ne contient pas la version {version} dans cette langue.</translation>
+    </message>
+    <message>
+        <source>no shop name known to this desk gives this hash (was the shop renamed?).</source>
+        <translation>aucun nom de boutique connu de ce poste ne donne cette empreinte (la boutique a-t-elle changé de nom&#xa0;?).</translation>
+    </message>
+    <message>
+        <source>Text not reconstructable, hash {hash}: {why}</source>
+        <translation>Texte impossible à reconstituer, empreinte {hash}&#xa0;: {why}</translation>
+    </message>
+    <message>
+        <source>{time} by {clerk} at desk {desk}</source>
+        <translation>{time} par {clerk} au poste {desk}</translation>
+    </message>
+    <message>
+        <source>Consent evidence</source>
+        <translation>Preuves de consentement</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>Boutique</translation>
+    </message>
+    <message>
+        <source>(no shop name set)</source>
+        <translation>(aucun nom de boutique défini)</translation>
+    </message>
+    <message>
+        <source>Produced</source>
+        <translation>Établi</translation>
+    </message>
+    <message>
+        <source>Last ledger hash</source>
+        <translation>Dernière empreinte du registre</translation>
+    </message>
+    <message>
+        <source>The ledger holds no consent for this customer.</source>
+        <translation>Le registre ne contient aucun consentement pour ce client.</translation>
+    </message>
+    <message>
+        <source>Ledger record {seq} ({kind}, {time}) refers to a consent the ledger does not hold.</source>
+        <translation>L’enregistrement {seq} du registre ({kind}, {time}) renvoie à un consentement que le registre ne contient pas.</translation>
+    </message>
+    <message>
+        <source>The consent ledger is append-only and hash-chained: each record&apos;s hash covers the record before it. The record numbers and hashes above let anyone check this document against an export of the ledger.</source>
+        <translation>Le registre des consentements n’accepte que des ajouts et ses enregistrements sont chaînés&#xa0;: l’empreinte de chacun couvre celui qui le précède. Les numéros d’enregistrement et les empreintes ci-dessus permettent à chacun de comparer ce document à un export du registre.</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>retiré</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>en vigueur</translation>
+    </message>
+    <message>
+        <source>Consent {number} of {total} — {time} ({status})</source>
+        <translation>Consentement {number} sur {total} — {time} ({status})</translation>
+    </message>
+    <message>
+        <source>{clerk} at desk {desk}</source>
+        <translation>{clerk} au poste {desk}</translation>
+    </message>
+    <message>
+        <source>version {version}, {language}</source>
+        <translation>version {version}, {language}</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>Donné</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>Recueilli par</translation>
+    </message>
+    <message>
+        <source>Card shown again</source>
+        <translation>Carte proposée de nouveau</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <source>Terms SHA-256</source>
+        <translation>SHA-256 des conditions</translation>
+    </message>
+    <message>
+        <source>Text check</source>
+        <translation>Contrôle du texte</translation>
+    </message>
+    <message>
+        <source>{card}, expires {expiry}, saved {time}</source>
+        <translation>{card}, expire fin {expiry}, enregistrée le {time}</translation>
+    </message>
+    <message>
+        <source>Card saved</source>
+        <translation>Carte enregistrée</translation>
+    </message>
+    <message>
+        <source>SetupIntent</source>
+        <translation>SetupIntent</translation>
+    </message>
+    <message>
+        <source>PaymentMethod</source>
+        <translation>PaymentMethod</translation>
+    </message>
+    <message>
+        <source>No card was saved under this consent.</source>
+        <translation>Aucune carte n’a été enregistrée au titre de ce consentement.</translation>
+    </message>
+    <message>
+        <source>{time} by {clerk} at desk {desk}. Reason: “{reason}”</source>
+        <translation>{time} par {clerk} au poste {desk}. Motif&#xa0;: «&#xa0;{reason}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Retiré</translation>
+    </message>
+    <message>
+        <source>Ledger record {seq}</source>
+        <translation>Enregistrement {seq} du registre</translation>
+    </message>
+    <message>
+        <source>Terms text shown to the customer:</source>
+        <translation>Texte des conditions présenté au client&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Export consent evidence as PDF</source>
+        <translation>Exporter les preuves de consentement en PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export consent evidence as CSV</source>
+        <translation>Exporter les preuves de consentement en CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Échec de l’export</translation>
+    </message>
+    <message>
+        <source>moto-desk could not write “{path}”. Check that the folder exists, that you may write to it, and that the disk is not full.</source>
+        <translation>moto-desk n’a pas pu écrire «&#xa0;{path}&#xa0;». Vérifiez que le dossier existe, que vous pouvez y écrire et que le disque n’est pas plein.</translation>
+    </message>
+    <message>
+        <source>This customer has no saved card to remove</source>
+        <translation>Ce client n’a aucune carte enregistrée à supprimer</translation>
+    </message>
+    <message>
+        <source>Remove a saved card because the customer withdrew consent</source>
+        <translation>Supprimer une carte enregistrée parce que le client a retiré son consentement</translation>
+    </message>
+    <message>
+        <source>Remove the card?</source>
+        <translation>Supprimer la carte&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Remove {card} from {customer}?
+
+The card is detached in Stripe: it can never be charged again, and the customer would have to give it again to save it. The withdrawal of consent is recorded with your reason:
+“{reason}”</source>
+        <translation>Supprimer {card} de {customer}&#xa0;?
+
+La carte est détachée dans Stripe&#xa0;: elle ne pourra plus jamais être débitée, et le client devra la redonner pour qu’elle soit de nouveau enregistrée. Le retrait du consentement est consigné avec votre motif&#xa0;:
+«&#xa0;{reason}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Remove card</source>
+        <translation>Supprimer la carte</translation>
+    </message>
+    <message>
+        <source>Keep card</source>
+        <translation>Garder la carte</translation>
+    </message>
+    <message>
+        <source>The card was not removed: {reason}</source>
+        <translation>La carte n’a pas été supprimée&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>
@@ -381,6 +808,293 @@ Prévenez votre administrateur (les détails sont dans le journal de moto-desk) 
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History</source>
+        <extracomment>Days shown when the dialog opens (the clerk widens the range with the date fields). Milliseconds the customer filter waits for the clerk to stop typing before loading.</extracomment>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Customer filter</source>
+        <translation>Filtre par client</translation>
+    </message>
+    <message>
+        <source>Name, email or customer id</source>
+        <translation>Nom, e-mail ou identifiant client</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Date de début</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Date de fin</translation>
+    </message>
+    <message>
+        <source>Outcome filter</source>
+        <translation>Filtre par résultat</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>Tous les résultats</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Load the history again (F5)</source>
+        <translation>Recharger l’historique (F5)</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer</source>
+        <translation>C&amp;lient</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>D&amp;u</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Au</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation>Résul&amp;tat</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>Opérations</translation>
+    </message>
+    <message>
+        <source>&amp;Refund…</source>
+        <translation>&amp;Rembourser…</translation>
+    </message>
+    <message>
+        <source>&amp;Print receipt…</source>
+        <translation>&amp;Imprimer le reçu…</translation>
+    </message>
+    <message>
+        <source>Save receipt as P&amp;DF…</source>
+        <translation>Enregistrer le reçu en P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Open in &amp;Stripe</source>
+        <translation>Ouvrir dans &amp;Stripe</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Loading the history…</source>
+        <translation>Chargement de l’historique…</translation>
+    </message>
+    <message>
+        <source>No operation matches these filters.</source>
+        <translation>Aucune opération ne correspond à ces filtres.</translation>
+    </message>
+    <message>
+        <source>Showing the newest {count} operations: narrow the dates or the customer to see older ones.</source>
+        <translation>Affichage des {count} opérations les plus récentes&#xa0;: resserrez les dates ou le client pour voir les plus anciennes.</translation>
+    </message>
+    <message>
+        <source>1 operation</source>
+        <translation>1 opération</translation>
+    </message>
+    <message>
+        <source>{count} operations</source>
+        <translation>{count} opérations</translation>
+    </message>
+    <message>
+        <source>The history could not be read: {reason}</source>
+        <translation>L’historique n’a pas pu être lu&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>A receipt for this line (Alt+P prints it, Alt+D saves it as PDF)</source>
+        <translation>Le reçu de cette ligne (Alt+I l’imprime, Alt+D l’enregistre en PDF)</translation>
+    </message>
+    <message>
+        <source>Receipts exist for charges and refunds that went through.</source>
+        <translation>Les reçus existent pour les débits et les remboursements qui ont abouti.</translation>
+    </message>
+    <message>
+        <source>Not available in demo mode: the demo runs on moto-desk&apos;s built-in simulator, which has no Stripe Dashboard.</source>
+        <translation>Indisponible en mode démo&#xa0;: la démo fonctionne avec le simulateur intégré de moto-desk, qui n’a pas de tableau de bord Stripe.</translation>
+    </message>
+    <message>
+        <source>Choose a line to open it in Stripe&apos;s Dashboard.</source>
+        <translation>Choisissez une ligne pour l’ouvrir dans le tableau de bord Stripe.</translation>
+    </message>
+    <message>
+        <source>Open this line in Stripe&apos;s Dashboard, in your web browser (Alt+S)</source>
+        <translation>Ouvrir cette ligne dans le tableau de bord Stripe, dans votre navigateur (Alt+S)</translation>
+    </message>
+    <message>
+        <source>Choose a charge in the list to refund it.</source>
+        <translation>Choisissez un débit dans la liste pour le rembourser.</translation>
+    </message>
+    <message>
+        <source>Only a charge can be refunded.</source>
+        <translation>Seul un débit peut être remboursé.</translation>
+    </message>
+    <message>
+        <source>Only a charge that went through can be refunded.</source>
+        <translation>Seul un débit qui a abouti peut être remboursé.</translation>
+    </message>
+    <message>
+        <source>A refund of this payment has no known result yet. Do not refund again: moto-desk checks it with Stripe at every start.</source>
+        <translation>Le résultat d’un remboursement de ce paiement n’est pas encore connu. Ne remboursez pas de nouveau&#xa0;: moto-desk le vérifie auprès de Stripe à chaque démarrage.</translation>
+    </message>
+    <message>
+        <source>Nothing is left to refund: this payment has been refunded in full.</source>
+        <translation>Il ne reste rien à rembourser&#xa0;: ce paiement a été entièrement remboursé.</translation>
+    </message>
+    <message>
+        <source>Refund all or part of this payment (Alt+R)</source>
+        <translation>Rembourser tout ou partie de ce paiement (Alt+R)</translation>
+    </message>
+    <message>
+        <source>The receipt has no shop name: set the shop&apos;s name and address in Settings (Ctrl+,).</source>
+        <translation>Le reçu ne porte pas de nom de boutique&#xa0;: indiquez le nom et l’adresse de la boutique dans les Réglages (Ctrl+,).</translation>
+    </message>
+    <message>
+        <source>Print the receipt</source>
+        <translation>Imprimer le reçu</translation>
+    </message>
+    <message>
+        <source>The receipt was sent to the printer.</source>
+        <translation>Le reçu a été envoyé à l’imprimante.</translation>
+    </message>
+    <message>
+        <source>Save the receipt as PDF</source>
+        <translation>Enregistrer le reçu en PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The receipt could not be saved: {reason}</source>
+        <translation>Le reçu n’a pas pu être enregistré&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Receipt saved as {path}.</source>
+        <translation>Reçu enregistré sous {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Save card</source>
+        <translation>Enregistrement de carte</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>Débit</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Remboursement</translation>
+    </message>
+    <message>
+        <source>Remove card</source>
+        <translation>Retrait de carte</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>Nouveau client</translation>
+    </message>
+    <message>
+        <source>Clear reader</source>
+        <translation>Effacement du lecteur</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Réussi</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échoué</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Not known yet</source>
+        <translation>Pas encore connu</translation>
+    </message>
+    <message>
+        <source>Succeeded, refunded in full</source>
+        <translation>Réussi, remboursé en totalité</translation>
+    </message>
+    <message>
+        <source>Succeeded, partly refunded</source>
+        <translation>Réussi, remboursé en partie</translation>
+    </message>
+    <message>
+        <source>Requested by the customer</source>
+        <translation>Demandé par le client</translation>
+    </message>
+    <message>
+        <source>Duplicate payment</source>
+        <translation>Paiement en double</translation>
+    </message>
+    <message>
+        <source>Fraudulent payment</source>
+        <translation>Paiement frauduleux</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Date et heure</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Opération</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>Vendeur</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Stripe ids</source>
+        <translation>Identifiants Stripe</translation>
+    </message>
+    <message>
+        <source>Refunded so far: {refunded}. Left to refund: {left}.</source>
+        <translation>Déjà remboursé&#xa0;: {refunded}. Reste à rembourser&#xa0;: {left}.</translation>
+    </message>
+    <message>
+        <source>A refund of this payment is not settled yet.</source>
+        <translation>Le résultat d’un remboursement de ce paiement n’est pas encore connu.</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Motif&#xa0;: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>moto-desk — save and charge cards by phone or mail</source>
@@ -404,6 +1118,7 @@ Prévenez votre administrateur (les détails sont dans le journal de moto-desk) 
     </message>
     <message>
         <source>our shop</source>
+        <extracomment>A table row of the document: label, value, and whether the value is an identifier (shown in a fixed-width font so a hash can be compared character by character).</extracomment>
         <translation>notre boutique</translation>
     </message>
     <message>
@@ -419,12 +1134,24 @@ Prévenez votre administrateur (les détails sont dans le journal de moto-desk) 
         <translation>Débiter une carte enregistrée…</translation>
     </message>
     <message>
+        <source>Consent evidence…</source>
+        <translation>Preuves de consentement…</translation>
+    </message>
+    <message>
+        <source>Card health…</source>
+        <translation>État des cartes…</translation>
+    </message>
+    <message>
         <source>Simulated reader</source>
         <translation>Lecteur simulé</translation>
     </message>
     <message>
         <source>Settings…</source>
         <translation>Réglages…</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>Historique…</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -511,6 +1238,26 @@ Prévenez votre administrateur (les détails sont dans le journal de moto-desk) 
     <message>
         <source>Choose a customer who has a saved card, then press F6.</source>
         <translation>Choisissez un client qui a une carte enregistrée, puis appuyez sur F6.</translation>
+    </message>
+    <message>
+        <source>No customer chosen</source>
+        <translation>Aucun client choisi</translation>
+    </message>
+    <message>
+        <source>Choose a customer to see the consent evidence (Ctrl+E).</source>
+        <translation>Choisissez un client pour voir ses preuves de consentement (Ctrl+E).</translation>
+    </message>
+    <message>
+        <source>Not connected yet</source>
+        <translation>Pas encore connecté</translation>
+    </message>
+    <message>
+        <source>Wait until moto-desk is connected, then check the cards again.</source>
+        <translation>Attendez que moto-desk soit connecté, puis vérifiez de nouveau les cartes.</translation>
+    </message>
+    <message>
+        <source>The history opens once moto-desk is connected.</source>
+        <translation>L’historique s’ouvre une fois moto-desk connecté.</translation>
     </message>
     <message>
         <source>The new settings are saved. They take effect when the current payment has finished and you open Settings again, or at the next start.</source>
@@ -685,11 +1432,263 @@ Quitter quand même&#xa0;?</translation>
     </message>
 </context>
 <context>
+    <name>Receipt</name>
+    <message>
+        <source>Date</source>
+        <extracomment>Page margins of a printed or saved receipt, in millimetres.</extracomment>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Amount refunded</source>
+        <translation>Montant remboursé</translation>
+    </message>
+    <message>
+        <source>Amount paid</source>
+        <translation>Montant payé</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>Vendeur</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>Payment reference</source>
+        <translation>Référence du paiement</translation>
+    </message>
+    <message>
+        <source>Refund reference</source>
+        <translation>Référence du remboursement</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Refund receipt</source>
+        <translation>Reçu de remboursement</translation>
+    </message>
+    <message>
+        <source>Payment receipt</source>
+        <translation>Reçu de paiement</translation>
+    </message>
+    <message>
+        <source>Card not present — mail/telephone order (MOTO)</source>
+        <translation>Carte non présente — vente à distance (MOTO)</translation>
+    </message>
+    <message>
+        <source>The refund goes back to the card above. It usually reaches the customer&apos;s account within 5 to 10 business days.</source>
+        <translation>Le remboursement est crédité sur la carte ci-dessus. Il parvient généralement sur le compte du client sous 5 à 10 jours ouvrés.</translation>
+    </message>
+    <message>
+        <source>Please keep this receipt for your records.</source>
+        <translation>Merci de conserver ce reçu.</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund a payment</source>
+        <extracomment>Stripe&apos;s refund reasons, in the order offered (the first is the usual one).</extracomment>
+        <translation>Rembourser un paiement</translation>
+    </message>
+    <message>
+        <source>Payment of {amount} on {time}</source>
+        <translation>Paiement de {amount} le {time}</translation>
+    </message>
+    <message>
+        <source>Card: {card}</source>
+        <translation>Carte&#xa0;: {card}</translation>
+    </message>
+    <message>
+        <source>Customer: {customer}</source>
+        <translation>Client&#xa0;: {customer}</translation>
+    </message>
+    <message>
+        <source>Payment reference: {reference}</source>
+        <translation>Référence du paiement&#xa0;: {reference}</translation>
+    </message>
+    <message>
+        <source>Asking Stripe how much is left to refund…</source>
+        <translation>Interrogation de Stripe sur le montant restant à rembourser…</translation>
+    </message>
+    <message>
+        <source>Refund everything that is left</source>
+        <translation>Rembourser tout ce qui reste</translation>
+    </message>
+    <message>
+        <source>Refund &amp;part of it</source>
+        <translation>Rembourser une &amp;partie</translation>
+    </message>
+    <message>
+        <source>Refund part of it</source>
+        <translation>Rembourser une partie</translation>
+    </message>
+    <message>
+        <source>Amount to refund</source>
+        <translation>Montant à rembourser</translation>
+    </message>
+    <message>
+        <source>Reason for the refund</source>
+        <translation>Motif du remboursement</translation>
+    </message>
+    <message>
+        <source>Review the refund…</source>
+        <translation>Vérifier le remboursement…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>How much</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motif</translation>
+    </message>
+    <message>
+        <source>Please check before refunding</source>
+        <translation>Vérifiez avant de rembourser</translation>
+    </message>
+    <message>
+        <source>The money goes back to this card. It usually reaches the customer&apos;s account within 5 to 10 business days. A refund cannot be undone.</source>
+        <translation>L’argent est recrédité sur cette carte. Il parvient généralement sur le compte du client sous 5 à 10 jours ouvrés. Un remboursement ne peut pas être annulé.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Change the refund</source>
+        <translation>Modifier le remboursement</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Vérifier de nouveau</translation>
+    </message>
+    <message>
+        <source>Stripe could not be asked ({reason}). These figures are this desk&apos;s records; Stripe refuses a refund larger than what is really left.</source>
+        <translation>Stripe n’a pas pu être interrogé ({reason}). Ces montants viennent des registres de ce poste&#xa0;; Stripe refuse un remboursement supérieur à ce qui reste réellement.</translation>
+    </message>
+    <message>
+        <source>Nothing is left to refund: this payment has been refunded in full.</source>
+        <translation>Il ne reste rien à rembourser&#xa0;: ce paiement a été entièrement remboursé.</translation>
+    </message>
+    <message>
+        <source>Left to refund: {left} (already refunded: {refunded}).</source>
+        <translation>Reste à rembourser&#xa0;: {left} (déjà remboursé&#xa0;: {refunded}).</translation>
+    </message>
+    <message>
+        <source>Refund everything that is left ({amount})</source>
+        <translation>Rembourser tout ce qui reste ({amount})</translation>
+    </message>
+    <message>
+        <source>Only {left} is left to refund: type {left} or less.</source>
+        <translation>Il ne reste que {left} à rembourser&#xa0;: saisissez {left} au plus.</translation>
+    </message>
+    <message>
+        <source>Amounts in {currency} end in 0 (for example {example}).</source>
+        <translation>Les montants en {currency} se terminent par 0 (par exemple {example}).</translation>
+    </message>
+    <message>
+        <source>Will refund {amount}</source>
+        <translation>Montant remboursé&#xa0;: {amount}</translation>
+    </message>
+    <message>
+        <source>Refund: {amount}</source>
+        <translation>Remboursement&#xa0;: {amount}</translation>
+    </message>
+    <message>
+        <source>To the card: {card}</source>
+        <translation>Sur la carte&#xa0;: {card}</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Motif&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Refund {amount}</source>
+        <translation>Rembourser {amount}</translation>
+    </message>
+    <message>
+        <source>Refunding {amount}… Please wait; do not close moto-desk.</source>
+        <translation>Remboursement de {amount} en cours… Patientez&#xa0;; ne fermez pas moto-desk.</translation>
+    </message>
+    <message>
+        <source>✓ Refunded {amount}</source>
+        <translation>✓ {amount} remboursés</translation>
+    </message>
+    <message>
+        <source>{card} will be credited.</source>
+        <translation>La carte {card} sera créditée.</translation>
+    </message>
+    <message>
+        <source>Refund reference: {reference}</source>
+        <translation>Référence du remboursement&#xa0;: {reference}</translation>
+    </message>
+    <message>
+        <source>The money usually reaches the customer&apos;s account within 5 to 10 business days.</source>
+        <translation>L’argent parvient généralement sur le compte du client sous 5 à 10 jours ouvrés.</translation>
+    </message>
+    <message>
+        <source>✗ Not refunded</source>
+        <translation>✗ Non remboursé</translation>
+    </message>
+    <message>
+        <source>Do not refund again. Press Check again to ask Stripe now (moto-desk also checks at every start).</source>
+        <translation>Ne remboursez pas de nouveau. Appuyez sur Vérifier de nouveau pour interroger Stripe maintenant (moto-desk vérifie aussi à chaque démarrage).</translation>
+    </message>
+    <message>
+        <source>? Result not known yet</source>
+        <translation>? Résultat pas encore connu</translation>
+    </message>
+    <message>
+        <source>Asking Stripe what happened…</source>
+        <translation>Interrogation de Stripe…</translation>
+    </message>
+    <message>
+        <source>Stripe confirms that the refund went through.</source>
+        <translation>Stripe confirme que le remboursement a abouti.</translation>
+    </message>
+    <message>
+        <source>Stripe confirms that nothing was refunded.</source>
+        <translation>Stripe confirme que rien n’a été remboursé.</translation>
+    </message>
+    <message>
+        <source>Stripe has not answered yet. Check again in a moment.</source>
+        <translation>Stripe n’a pas encore répondu. Vérifiez de nouveau dans un instant.</translation>
+    </message>
+</context>
+<context>
     <name>SaveCardAction</name>
     <message>
         <source>moto-desk lost the connection to Stripe before it could read the result.</source>
         <extracomment>Once the reader has the command, a lost answer may hide a saved card. Failures that say nothing about what Stripe did. How long a reader may show no result before the clerk is offered to stop it.</extracomment>
         <translation>moto-desk a perdu la connexion avec Stripe avant de pouvoir lire le résultat.</translation>
+    </message>
+    <message>
+        <source>Clear the reader?</source>
+        <translation>Effacer le lecteur ?</translation>
+    </message>
+    <message>
+        <source>The reader “{reader}” is busy with another desk&apos;s card entry ({intent}). Clearing it stops that desk&apos;s customer in the middle of their entry.
+
+Clear the reader only if you are sure nobody is using it.</source>
+        <translation>Le lecteur « {reader} » est occupé par la saisie de carte d’un autre poste ({intent}). L’effacer interrompt le client de ce poste en pleine saisie.
+
+N’effacez le lecteur que si vous êtes sûr que personne ne l’utilise.</translation>
     </message>
     <message>
         <source>Stripe has not answered yet. Check again in a moment.</source>
@@ -767,6 +1766,26 @@ Quitter quand même&#xa0;?</translation>
         <translation>Débiter une des cartes enregistrées du client (F6)</translation>
     </message>
     <message>
+        <source>Consent evidence…</source>
+        <translation>Preuves de consentement…</translation>
+    </message>
+    <message>
+        <source>Show the customer&apos;s consent evidence</source>
+        <translation>Afficher les preuves de consentement du client</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s consents, for a bank or an auditor: view, PDF, CSV (Ctrl+E)</source>
+        <translation>Les consentements du client, pour une banque ou un auditeur&#xa0;: affichage, PDF, CSV (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Remove card…</source>
+        <translation>Supprimer la carte…</translation>
+    </message>
+    <message>
+        <source>Remove card (consent withdrawn)</source>
+        <translation>Supprimer la carte (consentement retiré)</translation>
+    </message>
+    <message>
         <source>Choose a customer to see their saved cards.</source>
         <translation>Choisissez un client pour voir ses cartes enregistrées.</translation>
     </message>
@@ -793,6 +1812,14 @@ Quitter quand même&#xa0;?</translation>
     <message>
         <source>This customer has no saved card yet (F6)</source>
         <translation>Ce client n’a pas encore de carte enregistrée (F6)</translation>
+    </message>
+    <message>
+        <source>Choose a saved card to remove</source>
+        <translation>Choisissez une carte enregistrée à supprimer</translation>
+    </message>
+    <message>
+        <source>Remove {card} because the customer withdrew consent: detached in Stripe, recorded in the consent ledger with a reason</source>
+        <translation>Supprimer {card} parce que le client a retiré son consentement&#xa0;: carte détachée dans Stripe, retrait consigné dans le registre des consentements avec un motif</translation>
     </message>
 </context>
 <context>
@@ -847,8 +1874,20 @@ Quitter quand même&#xa0;?</translation>
         <translation>Nom de la boutique</translation>
     </message>
     <message>
-        <source>The name read to customers in the consent terms</source>
-        <translation>Le nom lu aux clients dans les conditions de consentement</translation>
+        <source>The name read to customers in the consent terms and printed on receipts</source>
+        <translation>Le nom lu aux clients dans les conditions de consentement et imprimé sur les reçus</translation>
+    </message>
+    <message>
+        <source>Shop address</source>
+        <translation>Adresse de la boutique</translation>
+    </message>
+    <message>
+        <source>Printed under the shop&apos;s name on receipts</source>
+        <translation>Imprimée sous le nom de la boutique sur les reçus</translation>
+    </message>
+    <message>
+        <source>Street, town and postcode, one per line</source>
+        <translation>Rue, ville et code postal, un élément par ligne</translation>
     </message>
     <message>
         <source>Default reader</source>
@@ -901,6 +1940,10 @@ Quitter quand même&#xa0;?</translation>
     <message>
         <source>&amp;Shop name</source>
         <translation>Nom de la &amp;boutique</translation>
+    </message>
+    <message>
+        <source>Shop &amp;address</source>
+        <translation>&amp;Adresse de la boutique</translation>
     </message>
     <message>
         <source>Default &amp;reader</source>
@@ -1018,6 +2061,14 @@ Quitter quand même&#xa0;?</translation>
         <translation>Arrêter la demande de carte sur le lecteur</translation>
     </message>
     <message>
+        <source>Clear the reader…</source>
+        <translation>Effacer le lecteur…</translation>
+    </message>
+    <message>
+        <source>Clear what another desk is doing on the reader</source>
+        <translation>Effacer ce qu’un autre poste fait sur le lecteur</translation>
+    </message>
+    <message>
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
@@ -1072,6 +2123,18 @@ Quitter quand même&#xa0;?</translation>
     <message>
         <source>The form is kept: when you are ready, press Save card (F5) to try again.</source>
         <translation>Le formulaire est conservé&#xa0;: quand vous êtes prêt, appuyez sur Enregistrer la carte (F5) pour réessayer.</translation>
+    </message>
+    <message>
+        <source>Reader cleared</source>
+        <translation>Lecteur effacé</translation>
+    </message>
+    <message>
+        <source>The reader “{reader}” is free again.</source>
+        <translation>Le lecteur « {reader} » est de nouveau libre.</translation>
+    </message>
+    <message>
+        <source>The form is kept: press Save card (F5) to start the save.</source>
+        <translation>Le formulaire est conservé : appuyez sur Enregistrer la carte (F5) pour lancer l’enregistrement.</translation>
     </message>
     <message>
         <source>The card may have been saved. Do not save it again: press Check again and moto-desk asks Stripe what happened (it also checks at every start).</source>

@@ -1,0 +1,453 @@
+"""The desk's history: journal entries joined with what the clerk recognises them by.
+
+The journal stores ids; a clerk answering "did it go through?" needs the customer's name, the
+card's brand and last four digits, and — for a charge — how much of it was refunded already.
+:func:`load_history` reads all of that in one pass on a worker thread and returns plain
+:class:`HistoryRow` values, so the GUI only formats them and the joins can be tested without Qt.
+
+Where the pieces come from:
+
+* customer name and email: the local customer index (a customer this desk never opened shows
+  by id only);
+* card: a charge's ``details["card"]`` (``"visa 4242"``), the consent ledger's ``card_saved``
+  record for a saved or removed card, and the charge's card for a refund;
+* refunded so far: the journal's succeeded refunds of the same PaymentIntent (a refund made
+  for "whatever remains" counts as everything that remained). Refunds made outside this desk
+  are not in the journal: the refund dialog asks Stripe before it sends anything.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta, tzinfo
+from enum import StrEnum
+from pathlib import Path
+
+from moto_desk.domain.money import Money
+from moto_desk.flows.context import Records, open_records
+from moto_desk.records.customer_index import fold
+from moto_desk.records.journal import JournalEntry, JournalKind, JournalState
+from moto_desk.records.ledger import LedgerKind
+
+#: Rows shown at most; the dialog says so when the newest ones filled it.
+DEFAULT_LIMIT = 500
+#: New-customer entries read to match a customer filter against what was typed.
+_NEW_CUSTOMER_SCAN = 5000
+
+
+class Outcome(StrEnum):
+    """How an operation ended, as the history shows it.
+
+    ``unknown`` covers every entry that is not final (pending, sent, or with a lost answer):
+    from the counter, all three mean "not known yet — do not repeat it by hand".
+    """
+
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    CANCELED = "canceled"
+    UNKNOWN = "unknown"
+
+
+_STATES: dict[Outcome, tuple[JournalState, ...]] = {
+    Outcome.SUCCEEDED: (JournalState.SUCCEEDED,),
+    Outcome.FAILED: (JournalState.FAILED,),
+    Outcome.CANCELED: (JournalState.CANCELED,),
+    Outcome.UNKNOWN: (JournalState.PENDING, JournalState.SENT, JournalState.UNKNOWN),
+}
+
+
+def outcome_of(state: JournalState) -> Outcome:
+    """The history's outcome for a journal state."""
+    return next(outcome for outcome, states in _STATES.items() if state in states)
+
+
+@dataclass(frozen=True)
+class HistoryFilters:
+    """What the clerk narrowed the history to.
+
+    ``customer``: words that must all appear in the customer's name, email or id (case and
+    accents ignored), or a customer id. ``since``/``until``: local calendar days, both
+    included. ``outcome``: one outcome, or None for all.
+    """
+
+    customer: str = ""
+    since: date | None = None
+    until: date | None = None
+    outcome: Outcome | None = None
+    limit: int = DEFAULT_LIMIT
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One operation as the history table, the refund dialog and the receipt need it."""
+
+    entry_id: str
+    kind: JournalKind
+    state: JournalState
+    outcome: Outcome
+    created_at: datetime
+    clerk: str | None
+    desk: str | None
+    customer_id: str | None
+    customer_name: str | None
+    customer_email: str | None
+    amount: Money | None
+    card_brand: str | None
+    card_last4: str | None
+    payment_method_id: str | None
+    #: The object the operation created or acted on (``pi_``, ``re_``, ``seti_``, ``cus_``,
+    #: ``pm_``), as the journal recorded it.
+    stripe_object_id: str | None
+    #: The PaymentIntent of a charge, or the one a refund gave money back from.
+    payment_intent_id: str | None
+    outcome_code: str | None
+    outcome_message: str | None
+    #: A refund's reason (``requested_by_customer``…).
+    reason: str | None = None
+    #: A charge's succeeded refunds so far, as this desk's journal knows them.
+    refunded: Money | None = None
+    #: A charge has a refund whose outcome is not known yet: no second refund until it is.
+    refund_open: bool = False
+
+    @property
+    def remaining(self) -> Money | None:
+        """What is left to refund of a succeeded charge, as the journal knows it."""
+        if self.kind is not JournalKind.CHARGE or self.outcome is not Outcome.SUCCEEDED:
+            return None
+        if self.amount is None:
+            return None
+        refunded = self.refunded or Money(0, self.amount.currency)
+        left = self.amount - refunded
+        return left if left.amount > 0 else Money(0, self.amount.currency)
+
+    @property
+    def refundable(self) -> bool:
+        """A succeeded charge with something left and no refund still in doubt."""
+        left = self.remaining
+        return left is not None and left.amount > 0 and not self.refund_open
+
+    @property
+    def has_receipt(self) -> bool:
+        """Receipts exist for money that moved: succeeded charges and refunds."""
+        return self.outcome is Outcome.SUCCEEDED and self.kind in (
+            JournalKind.CHARGE,
+            JournalKind.REFUND,
+        )
+
+    @property
+    def refund_id(self) -> str | None:
+        return self.stripe_object_id if self.kind is JournalKind.REFUND else None
+
+
+# ------------------------------------------------------------------------------ dashboard
+
+
+def dashboard_url(object_id: str, *, live: bool) -> str | None:
+    """The Stripe Dashboard page of ``object_id``, in live or test mode; None when the
+    Dashboard has no page of its own for that kind of object."""
+    sections = {"pi_": "payments", "seti_": "setup_intents", "cus_": "customers"}
+    section = next(
+        (name for prefix, name in sections.items() if object_id.startswith(prefix)), None
+    )
+    if section is None or not object_id.replace("_", "").isalnum():
+        return None
+    mode = "" if live else "test/"
+    return f"https://dashboard.stripe.com/{mode}{section}/{object_id}"
+
+
+def dashboard_target(row: HistoryRow) -> str | None:
+    """The object a clerk wants to see for ``row``: the payment of a charge or refund (the
+    refund is listed on it), the SetupIntent of a save, else the customer."""
+    if row.kind in (JournalKind.CHARGE, JournalKind.REFUND) and row.payment_intent_id:
+        return row.payment_intent_id
+    if row.kind is JournalKind.SAVE_CARD and (row.stripe_object_id or "").startswith("seti_"):
+        return row.stripe_object_id
+    return row.customer_id
+
+
+# ------------------------------------------------------------------------------ loading
+
+
+def load_history(
+    database_path: Path, filters: HistoryFilters, *, tz: tzinfo | None = None
+) -> list[HistoryRow]:
+    """The operations matching ``filters``, newest first, at most ``filters.limit``.
+
+    ``tz`` is the time zone the filter's days are in (the computer's by default). Run it on a
+    worker thread: it opens its own connection.
+    """
+    since, until = _bounds(filters, tz)
+    with open_records(database_path) as records:
+        customers = _customers(records.conn)
+        ids: list[str | None] = [None]
+        if filters.customer.strip():
+            ids = list(_matching_customers(filters.customer, customers))
+        states: tuple[JournalState | None, ...] = (None,)
+        if filters.outcome is not None:
+            states = _STATES[filters.outcome]
+        entries: dict[str, JournalEntry] = {}
+        for customer_id in ids:
+            for state in states:
+                for entry in records.journal.list(
+                    customer_id=customer_id,
+                    state=state,
+                    since=since,
+                    until=until,
+                    limit=filters.limit,
+                ):
+                    entries[entry.id] = entry
+        if filters.customer.strip():
+            # A new-customer entry names its customer only through the object it created
+            # and the form typed: match those rather than the journal's customer column.
+            for state in states:
+                for entry in records.journal.list(
+                    kind=JournalKind.CREATE_CUSTOMER,
+                    state=state,
+                    since=since,
+                    until=until,
+                    limit=_NEW_CUSTOMER_SCAN,
+                ):
+                    customer_id, name, email = _who(entry, customers)
+                    if _matches(filters.customer, customer_id, name, email):
+                        entries[entry.id] = entry
+        chosen = sorted(entries.values(), key=lambda e: (e.created_at, e.id), reverse=True)
+        chosen = chosen[: filters.limit]
+        return _rows(records, chosen, customers)
+
+
+def _bounds(filters: HistoryFilters, tz: tzinfo | None) -> tuple[datetime | None, datetime | None]:
+    """The journal's ``since ≤ created < until`` for local days, both included."""
+
+    def midnight(day: date) -> datetime:
+        start = datetime.combine(day, time.min)
+        return start.replace(tzinfo=tz) if tz is not None else start.astimezone()
+
+    since = midnight(filters.since) if filters.since else None
+    until = midnight(filters.until + timedelta(days=1)) if filters.until else None
+    return since, until
+
+
+def _customers(conn: sqlite3.Connection) -> dict[str, tuple[str | None, str | None]]:
+    """Every customer of the local index: id → (name, email).
+
+    Read directly because :class:`CustomerIndex` offers search, not a lookup by id; the index
+    of one desk is small enough to hold whole.
+    """
+    rows = conn.execute("SELECT id, name, email FROM customer_index").fetchall()
+    return {str(r[0]): (r[1], r[2]) for r in rows}
+
+
+def _matches(text: str, customer_id: str | None, name: str | None, email: str | None) -> bool:
+    """Every word of ``text`` appears in the customer's name, email or id (folded)."""
+    haystack = fold(f"{name or ''} {email or ''} {customer_id or ''}")
+    return all(word in haystack for word in fold(text).split())
+
+
+def _matching_customers(
+    text: str, customers: dict[str, tuple[str | None, str | None]]
+) -> Iterable[str]:
+    for customer_id, (name, email) in customers.items():
+        if _matches(text, customer_id, name, email):
+            yield customer_id
+    typed = text.strip()
+    if typed.startswith("cus_") and typed not in customers:
+        yield typed  # a customer this desk never indexed, named by id
+
+
+def _who(
+    entry: JournalEntry, customers: dict[str, tuple[str | None, str | None]]
+) -> tuple[str | None, str | None, str | None]:
+    """(customer id, name, email) of an entry: from the index, or — for a new customer the
+    index does not hold (the create failed) — from the form the clerk typed."""
+    customer_id = entry.customer_id
+    if customer_id is None and entry.kind is JournalKind.CREATE_CUSTOMER:
+        customer_id = entry.stripe_object_id
+    if customer_id in customers:
+        name, email = customers[customer_id]
+        return customer_id, name, email
+    form = entry.details.get("form")
+    if entry.kind is JournalKind.CREATE_CUSTOMER and isinstance(form, dict):
+        return customer_id, _text(form.get("name")), _text(form.get("email"))
+    return customer_id, None, None
+
+
+def _rows(
+    records: Records,
+    entries: list[JournalEntry],
+    customers: dict[str, tuple[str | None, str | None]],
+) -> list[HistoryRow]:
+    cards = _ledger_cards(records)
+    charges_by_intent: dict[str, JournalEntry] = {}
+    for entry in entries:
+        if entry.kind is JournalKind.CHARGE and entry.stripe_object_id:
+            charges_by_intent[entry.stripe_object_id] = entry
+    # A refund's card and the charge it belongs to may lie outside the filter: look them up.
+    for entry in entries:
+        intent = _text(entry.details.get("payment_intent"))
+        if entry.kind is JournalKind.REFUND and intent and intent not in charges_by_intent:
+            charge = _charge_of(records, intent)
+            if charge is not None:
+                charges_by_intent[intent] = charge
+    refunds = _refunds_of(records, list(charges_by_intent.values()))
+
+    rows = []
+    for entry in entries:
+        customer_id, name, email = _who(entry, customers)
+        row = HistoryRow(
+            entry_id=entry.id,
+            kind=entry.kind,
+            state=entry.state,
+            outcome=outcome_of(entry.state),
+            created_at=entry.created_at,
+            clerk=entry.clerk,
+            desk=entry.desk,
+            customer_id=customer_id,
+            customer_name=name,
+            customer_email=email,
+            amount=entry.amount,
+            card_brand=None,
+            card_last4=None,
+            payment_method_id=entry.payment_method_id,
+            stripe_object_id=entry.stripe_object_id,
+            payment_intent_id=None,
+            outcome_code=entry.outcome_code,
+            outcome_message=entry.outcome_message,
+        )
+        rows.append(_complete(row, entry, cards, charges_by_intent, refunds))
+    return rows
+
+
+def _complete(
+    row: HistoryRow,
+    entry: JournalEntry,
+    cards: dict[str, tuple[str, str]],
+    charges_by_intent: dict[str, JournalEntry],
+    refunds: dict[str, list[JournalEntry]],
+) -> HistoryRow:
+    """Fill in the card, the PaymentIntent and (for a charge) the refunds of one row."""
+    if entry.kind is JournalKind.CHARGE:
+        brand, last4 = _card_words(entry.details.get("card"))
+        if brand is None and entry.payment_method_id in cards:
+            brand, last4 = cards[entry.payment_method_id]
+        intent = entry.stripe_object_id
+        refunded, still_open = _refunded(entry, refunds.get(intent or "", []))
+        return replace(
+            row,
+            card_brand=brand,
+            card_last4=last4,
+            payment_intent_id=intent,
+            refunded=refunded,
+            refund_open=still_open,
+        )
+    if entry.kind is JournalKind.REFUND:
+        intent = _text(entry.details.get("payment_intent"))
+        charge = charges_by_intent.get(intent or "")
+        brand = last4 = pm = None
+        amount = entry.amount
+        if charge is not None:
+            brand, last4 = _card_words(charge.details.get("card"))
+            pm = charge.payment_method_id
+            if brand is None and pm in cards:
+                brand, last4 = cards[pm]
+            if amount is None and entry.state is JournalState.SUCCEEDED:
+                amount = _what_remained(charge, entry, refunds.get(intent or "", []))
+        return replace(
+            row,
+            amount=amount,
+            card_brand=brand,
+            card_last4=last4,
+            payment_method_id=pm,
+            payment_intent_id=intent,
+            reason=_text(entry.details.get("reason")),
+        )
+    pm = entry.payment_method_id
+    if entry.kind is JournalKind.DETACH and (entry.stripe_object_id or "").startswith("pm_"):
+        pm = entry.stripe_object_id
+    if pm in cards:
+        brand, last4 = cards[pm]
+        return replace(row, card_brand=brand, card_last4=last4, payment_method_id=pm)
+    return replace(row, payment_method_id=pm)
+
+
+def _refunded(charge: JournalEntry, refunds: list[JournalEntry]) -> tuple[Money | None, bool]:
+    """(succeeded refunds of ``charge``, whether one is still in doubt)."""
+    if charge.amount is None:
+        return None, False
+    total = Money(0, charge.amount.currency)
+    still_open = False
+    for refund in refunds:
+        if refund.is_open:
+            still_open = True
+        elif refund.state is JournalState.SUCCEEDED:
+            total = total + (refund.amount if refund.amount is not None else charge.amount - total)
+    return min(total, charge.amount), still_open
+
+
+def _what_remained(
+    charge: JournalEntry, refund: JournalEntry, refunds: list[JournalEntry]
+) -> Money | None:
+    """The amount of a "whatever remains" refund: the charge less the refunds before it."""
+    if charge.amount is None:
+        return None
+    earlier = [r for r in refunds if (r.created_at, r.id) < (refund.created_at, refund.id)]
+    done, _ = _refunded(charge, earlier)
+    return charge.amount - done if done is not None else None
+
+
+def _refunds_of(records: Records, charges: list[JournalEntry]) -> dict[str, list[JournalEntry]]:
+    """Every journal refund of ``charges``, by PaymentIntent.
+
+    A refund always comes after its charge, so reading refunds from the oldest charge on is
+    enough, whatever dates the clerk filtered on.
+    """
+    if not charges:
+        return {}
+    oldest = min(e.created_at for e in charges)
+    found: dict[str, list[JournalEntry]] = {}
+    for refund in records.journal.list(kind=JournalKind.REFUND, since=oldest, limit=100_000):
+        intent = _text(refund.details.get("payment_intent"))
+        if intent:
+            found.setdefault(intent, []).append(refund)
+    return found
+
+
+def _charge_of(records: Records, payment_intent_id: str) -> JournalEntry | None:
+    """The journal's charge that created ``payment_intent_id``, if this desk made it.
+
+    One read by object id: the journal's API filters by customer, kind and date only.
+    """
+    row = records.conn.execute(
+        "SELECT id FROM journal WHERE kind = 'charge' AND stripe_object_id = ?",
+        (payment_intent_id,),
+    ).fetchone()
+    return records.journal.get(str(row[0])) if row is not None else None
+
+
+def _ledger_cards(records: Records) -> dict[str, tuple[str, str]]:
+    """payment method id → (brand, last4), from the consent ledger's saved cards."""
+    cards: dict[str, tuple[str, str]] = {}
+    for record in records.ledger.records():
+        if (
+            record.kind is LedgerKind.CARD_SAVED
+            and record.payment_method_id
+            and record.card_brand
+            and record.card_last4
+        ):
+            cards[record.payment_method_id] = (record.card_brand, record.card_last4)
+    return cards
+
+
+def _card_words(value: object) -> tuple[str | None, str | None]:
+    """``"visa 4242"`` (a charge's details) → ("visa", "4242")."""
+    if not isinstance(value, str):
+        return None, None
+    brand, _, last4 = value.rpartition(" ")
+    if not brand or not (len(last4) == 4 and last4.isdigit()):
+        return None, None
+    return brand, last4
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None

@@ -1,0 +1,335 @@
+"""The shop's card-on-file health: every saved card that is expired, expires within 60 days,
+or is saved on several customers — the list to work through before charges start failing.
+
+Checking means listing the cards of every customer this desk knows (one Stripe request each),
+so it runs in a job with a visible "checking…" state; closing the dialog cancels it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moto_desk.domain.errors import ErrorKind, MotoDeskError
+from moto_desk.domain.models import Customer
+from moto_desk.flows.cancel import CancelToken
+from moto_desk.flows.card_health import EXPIRING_DAYS, CardHealth, CardProblem
+from moto_desk.ui.assets import dark_palette
+from moto_desk.ui.error_router import ErrorRouter, clerk_text
+from moto_desk.ui.jobs import JobRunner
+from moto_desk.ui.saved_cards_model import card_words, expiry_words
+from moto_desk.ui.session import DeskSession
+
+HEALTH_ROLE = Qt.ItemDataRole.UserRole + 1
+_Index = QModelIndex | QPersistentModelIndex
+# (light palette, dark palette), as in the Saved cards list.
+_COLOURS = {
+    CardProblem.EXPIRED: (QColor("#b3261e"), QColor("#ef9a9a")),
+    CardProblem.EXPIRING: (QColor("#8a5a00"), QColor("#ffcc80")),
+    CardProblem.SHARED: (QColor("#6a1b9a"), QColor("#ce93d8")),
+}
+
+
+def customer_words(customer: Customer) -> str:
+    return customer.name or customer.id
+
+
+class CardHealthModel(QAbstractTableModel):
+    """Read-only table of :class:`CardHealth`; ``HEALTH_ROLE`` on any column gives the item."""
+
+    COLUMNS = 5
+
+    def __init__(self, parent: QObject | None = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[CardHealth] = []
+        self._today = today
+
+    @property
+    def today(self) -> date:
+        return self._today or date.today()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802  Qt's signature
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802  Qt's signature
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(  # noqa: N802  Qt's name
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        names = (
+            QCoreApplication.translate("CardHealthModel", "Customer"),
+            QCoreApplication.translate("CardHealthModel", "Card"),
+            QCoreApplication.translate("CardHealthModel", "Expires"),
+            QCoreApplication.translate("CardHealthModel", "Problem"),
+            QCoreApplication.translate("CardHealthModel", "What to do"),
+        )
+        return names[section] if 0 <= section < len(names) else None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        column = index.column()
+        if role == HEALTH_ROLE:
+            return item
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(item, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return QCoreApplication.translate(
+                "CardHealthModel", "{customer} ({id}): {card} — {problem}. {advice}"
+            ).format(
+                customer=customer_words(item.customer),
+                id=item.customer.id,
+                card=card_words(item.card),
+                problem=self.problem_words(item.problem),
+                advice=self.advice(item),
+            )
+        if role == Qt.ItemDataRole.ForegroundRole and column == 3:
+            light, dark = _COLOURS[item.problem]
+            return dark if dark_palette() else light
+        if role == Qt.ItemDataRole.FontRole and column == 3:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _text(self, item: CardHealth, column: int) -> str:
+        if column == 0:
+            return customer_words(item.customer)
+        if column == 1:
+            return card_words(item.card)
+        if column == 2:
+            return expiry_words(item.card)
+        if column == 3:
+            return self.problem_words(item.problem)
+        return self.advice(item)
+
+    @staticmethod
+    def problem_words(problem: CardProblem) -> str:
+        if problem is CardProblem.EXPIRED:
+            return QCoreApplication.translate("CardHealthModel", "Expired")
+        if problem is CardProblem.EXPIRING:
+            return QCoreApplication.translate("CardHealthModel", "Expires soon")
+        return QCoreApplication.translate("CardHealthModel", "Shared card")
+
+    def advice(self, item: CardHealth) -> str:
+        if item.problem is CardProblem.EXPIRED:
+            return QCoreApplication.translate(
+                "CardHealthModel", "Cannot be charged: ask the customer for a new card"
+            )
+        if item.problem is CardProblem.EXPIRING:
+            last = item.card.last_valid_day
+            return QCoreApplication.translate(
+                "CardHealthModel", "Works until {date}: ask the customer for the new expiry date"
+            ).format(date=QLocale().toString(QDate(last.year, last.month, last.day), "d MMM yyyy"))
+        return QCoreApplication.translate(
+            "CardHealthModel", "Same card as {others}: check it is not a duplicate customer"
+        ).format(others=", ".join(customer_words(c) for c in item.shared_with))
+
+    def set_items(self, items: list[CardHealth]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self.endResetModel()
+
+    def items(self) -> list[CardHealth]:
+        return list(self._items)
+
+    def item_at(self, row: int) -> CardHealth | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+
+class CardHealthDialog(QDialog):
+    """The shop's cards that need attention.
+
+    Signals:
+        checked(object): a check ended (the list of ``CardHealth``).
+    """
+
+    checked = Signal(object)
+
+    def __init__(
+        self,
+        runner: JobRunner,
+        router: ErrorRouter,
+        session: DeskSession,
+        *,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("cardHealthDialog")
+        self.setWindowTitle(self.tr("Card health — saved cards that need attention"))
+        self._runner = runner
+        self._router = router
+        self._session = session
+        self._today = today
+        self._cancel: CancelToken | None = None
+        self._generation = 0
+
+        self._summary = QLabel(self)
+        self._summary.setObjectName("cardHealthSummary")
+        self._summary.setWordWrap(True)
+
+        self._model = CardHealthModel(self, today)
+        self._table = QTableView(self)
+        self._table.setObjectName("cardHealthTable")
+        self._table.setModel(self._model)
+        self._table.setAccessibleName(self.tr("Saved cards that need attention"))
+        self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._table.verticalHeader().hide()
+        self._table.setShowGrid(False)
+        self._table.setWordWrap(False)
+        header = self._table.horizontalHeader()
+        for column in range(CardHealthModel.COLUMNS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+
+        self._refresh = QPushButton(self.tr("Check again"), self)
+        self._refresh.setObjectName("cardHealthRefresh")
+        self._refresh.setToolTip(self.tr("List the saved cards of every customer again (F5)"))
+        self._refresh.setShortcut("F5")
+        self._refresh.clicked.connect(self.on_refresh_clicked)
+        close = QPushButton(self.tr("Close"), self)
+        close.setObjectName("closeCardHealthButton")
+        close.clicked.connect(self.reject)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._refresh)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._summary)
+        layout.addWidget(self._table, 1)
+        layout.addLayout(buttons)
+        self.resize(860, 440)
+        self.finished.connect(self.on_closed)
+        self.check()
+
+    # ------------------------------------------------------------------ public
+    def model(self) -> CardHealthModel:
+        return self._model
+
+    def summary(self) -> str:
+        return self._summary.text()
+
+    @property
+    def checking(self) -> bool:
+        return self._cancel is not None
+
+    # ------------------------------------------------------------------ checking
+    def check(self) -> None:
+        """List every known customer's cards again (in a job); an older answer is ignored."""
+        if self._cancel is not None:
+            self._cancel.cancel()
+        self._generation += 1
+        generation = self._generation
+        cancel = CancelToken()
+        self._cancel = cancel
+        self._refresh.setEnabled(False)
+        self._summary.setText(
+            self.tr("Checking the saved cards of every customer this desk knows…")
+        )
+        session, today = self._session, self._today or date.today()
+
+        def work() -> list[CardHealth]:
+            from moto_desk.flows.card_health import known_customers, shop_card_health
+
+            ctx = session.context(cancel=cancel)
+            customers = [c.id for c in known_customers(ctx.database_path)]
+            return shop_card_health(ctx, today, customers)
+
+        (
+            self._runner.job(work, cancel=cancel, owner=self)
+            .on_success(lambda items: self.on_checked(generation, items))
+            .on_failure(lambda error: self.on_check_failed(generation, error))
+            .run()
+        )
+
+    def on_checked(self, generation: int, items: list[CardHealth]) -> None:
+        if generation != self._generation:
+            return
+        self._done()
+        self._model.set_items(items)
+        if items:
+            self._table.selectRow(0)
+        counts = {problem: 0 for problem in CardProblem}
+        for item in items:
+            counts[item.problem] += 1
+        if not items:
+            self._summary.setText(
+                self.tr(
+                    "All saved cards are in order: none expired, none expiring within {days} "
+                    "days, none saved on several customers."
+                ).format(days=EXPIRING_DAYS)
+            )
+        else:
+            self._summary.setText(
+                self.tr(
+                    "Expired: {expired} · Expiring within {days} days: {expiring} · "
+                    "Saved on several customers: {shared}"
+                ).format(
+                    expired=counts[CardProblem.EXPIRED],
+                    expiring=counts[CardProblem.EXPIRING],
+                    shared=counts[CardProblem.SHARED],
+                    days=EXPIRING_DAYS,
+                )
+            )
+        self.checked.emit(items)
+
+    def on_check_failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._done()
+        if isinstance(error, MotoDeskError):
+            if error.kind is ErrorKind.CANCELED:
+                return
+            self._summary.setText(
+                self.tr("Could not check the saved cards: {reason}").format(
+                    reason=clerk_text(error)
+                )
+            )
+        else:
+            self._router.route(error)
+
+    def _done(self) -> None:
+        self._cancel = None
+        self._refresh.setEnabled(True)
+
+    @Slot()
+    def on_refresh_clicked(self) -> None:
+        self.check()
+
+    @Slot(int)
+    def on_closed(self, _result: int) -> None:
+        if self._cancel is not None:
+            self._cancel.cancel()

@@ -1,0 +1,723 @@
+"""The consent evidence of one customer: shown, exported (PDF, CSV), and where a withdrawal is
+recorded (the card removed, with the customer's reason).
+
+What the dialog shows is the document the PDF prints: the terms text the customer heard (when
+the recorded hash lets it be rebuilt), every recorded fact of each consent, the card saved
+under it, later withdrawals, and the ledger's verification run when the dialog loaded. The
+evidence is built in a job (a database read); removing a card is a payment job (a Stripe write,
+journaled) — the window asks before quitting while one runs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import logging
+import os
+import tempfile
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMarginsF,
+    QStandardPaths,
+    Qt,
+    QTranslator,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QFont, QPageLayout, QTextDocument
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moto_desk.domain.errors import ErrorKind, InvalidInput, MotoDeskError
+from moto_desk.domain.models import AllowRedisplay, Channel, Customer, SavedCard
+from moto_desk.flows.consent_evidence import (
+    ConsentEvidence,
+    ConsentItem,
+    TermsFound,
+    build_evidence,
+    check_withdrawal_reason,
+    export_csv,
+)
+from moto_desk.ui.assets import dark_palette, translations_dir
+from moto_desk.ui.error_router import ErrorRouter, clerk_text
+from moto_desk.ui.jobs import JobRunner
+from moto_desk.ui.saved_cards_model import card_words, expiry_words
+from moto_desk.ui.session import DeskSession
+from moto_desk.ui.translations import LANGUAGES
+
+# (light, dark): the verification line must be readable on the view's background; the PDF is
+# always printed on white.
+_OK_COLOURS = ("#1b5e20", "#a5d6a7")
+_BAD_COLOURS = ("#b3261e", "#ef9a9a")
+_MUTED_COLOURS = ("#555555", "#bbbbbb")
+
+log = logging.getLogger(__name__)
+#: A table row of the document: label, value, and whether the value is an identifier
+#: (shown in a fixed-width font so a hash can be compared character by character).
+Row = tuple[str, str, bool]
+
+
+def shop_name_candidates(shop_name: str) -> list[str]:
+    """The names the consent terms may have been filled with: the shop's name from the
+    settings, and the window's "our shop" (used when no name is set) in every language the
+    window speaks — the consent may have been taken by a clerk using another language."""
+    names = [shop_name.strip()] if shop_name.strip() else []
+    names.append(QCoreApplication.translate("MainWindow", "our shop"))
+    names.append("our shop")
+    for language in LANGUAGES:
+        translator = QTranslator()
+        if translator.load(f"moto_desk_{language}", str(translations_dir())):
+            names.append(translator.translate("MainWindow", "our shop") or "our shop")
+    return list(dict.fromkeys(names))
+
+
+def _utc(moment: datetime) -> str:
+    """Times in the evidence are UTC: an auditor in another time zone reads them unambiguously."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+class ConsentEvidenceDialog(QDialog):
+    """Consent evidence for one customer, with exports and the withdrawal of a card.
+
+    Signals:
+        evidence_loaded(object): the evidence was built (a ``ConsentEvidence``).
+        card_removed(object): a card was detached and its consent withdrawn (the SavedCard).
+        exported(str): a PDF or CSV file was written (its path).
+    """
+
+    evidence_loaded = Signal(object)
+    card_removed = Signal(object)
+    exported = Signal(str)
+
+    def __init__(
+        self,
+        runner: JobRunner,
+        router: ErrorRouter,
+        session: DeskSession,
+        *,
+        customer: Customer,
+        cards: Sequence[SavedCard],
+        shop_name: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("consentEvidenceDialog")
+        self._runner = runner
+        self._router = router
+        self._session = session
+        self._customer = customer
+        self._shop_name = shop_name.strip()
+        self._evidence: ConsentEvidence | None = None
+        self._removing = False
+        self._pending_export: str = ""
+        self.setWindowTitle(
+            self.tr("Consent evidence — {customer}").format(customer=self._customer_words())
+        )
+
+        self._verification = QLabel(self)
+        self._verification.setObjectName("evidenceVerification")
+        self._verification.setWordWrap(True)
+        self._verification.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self._view = QTextBrowser(self)
+        self._view.setObjectName("evidenceView")
+        self._view.setAccessibleName(self.tr("Consent evidence of the customer"))
+        self._view.setOpenLinks(False)
+
+        self._build_removal(cards)
+
+        self._show_remove = QPushButton(self.tr("Remove card (consent withdrawn)…"), self)
+        self._show_remove.setObjectName("showRemoveCardButton")
+        self._show_remove.setAccessibleName(self.tr("Remove a card because consent was withdrawn"))
+        self._show_remove.clicked.connect(self.on_show_removal_clicked)
+        self._pdf = QPushButton(self.tr("Export PDF…"), self)
+        self._pdf.setObjectName("exportPdfButton")
+        self._pdf.setToolTip(self.tr("Save this evidence as a PDF document"))
+        self._pdf.clicked.connect(self.on_export_pdf_clicked)
+        self._csv = QPushButton(self.tr("Export CSV…"), self)
+        self._csv.setObjectName("exportCsvButton")
+        self._csv.setToolTip(self.tr("Save this evidence as a CSV file (one row per consent)"))
+        self._csv.clicked.connect(self.on_export_csv_clicked)
+        self._close = QPushButton(self.tr("Close"), self)
+        self._close.setObjectName("closeEvidenceButton")
+        self._close.clicked.connect(self.reject)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._show_remove)
+        buttons.addStretch(1)
+        buttons.addWidget(self._pdf)
+        buttons.addWidget(self._csv)
+        buttons.addWidget(self._close)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._verification)
+        layout.addWidget(self._view, 1)
+        layout.addWidget(self._removal)
+        layout.addLayout(buttons)
+        self.resize(820, 720)
+        self._set_exports_enabled(False)
+        self.reload()
+
+    def _build_removal(self, cards: Sequence[SavedCard]) -> None:
+        self._removal = QGroupBox(self.tr("Withdraw consent and remove a card"), self)
+        self._removal.setObjectName("removeCardBox")
+        self._card_choice = QComboBox(self._removal)
+        self._card_choice.setObjectName("removeCardChoice")
+        self._card_choice.setAccessibleName(self.tr("Card to remove"))
+        for card in cards:
+            self._card_choice.addItem(
+                self.tr("{card} (expires {expiry})").format(
+                    card=card_words(card), expiry=expiry_words(card)
+                ),
+                card.payment_method_id,
+            )
+        self._cards = {card.payment_method_id: card for card in cards}
+        self._reason = QLineEdit(self._removal)
+        self._reason.setObjectName("withdrawReasonEdit")
+        self._reason.setAccessibleName(self.tr("Why the customer withdrew consent"))
+        self._reason.setPlaceholderText(
+            self.tr("For example: asked by phone to stop keeping the card")
+        )
+        self._reason.setToolTip(self.tr("Describe the reason in words; never type card details."))
+        self._reason.returnPressed.connect(self.on_remove_clicked)
+        self._reason_error = QLabel(self._removal)
+        self._reason_error.setObjectName("withdrawReasonError")
+        self._reason_error.setProperty("role", "error")
+        self._reason_error.setWordWrap(True)
+        self._reason_error.hide()
+        self._remove = QPushButton(self.tr("Remove card…"), self._removal)
+        self._remove.setObjectName("removeCardButton")
+        self._remove.setAccessibleName(self.tr("Remove the card and record the withdrawal"))
+        self._remove.clicked.connect(self.on_remove_clicked)
+        note = QLabel(
+            self.tr(
+                "The card is detached in Stripe and can never be charged again. The withdrawal "
+                "is added to the consent ledger with your name and the reason."
+            ),
+            self._removal,
+        )
+        note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("&Card"), self._card_choice)
+        form.addRow(self.tr("&Reason"), self._reason)
+        action = QHBoxLayout()
+        action.addStretch(1)
+        action.addWidget(self._remove)
+        box = QVBoxLayout(self._removal)
+        box.addWidget(note)
+        box.addLayout(form)
+        box.addWidget(self._reason_error)
+        box.addLayout(action)
+        self._removal.hide()
+
+    # ================================================================== public
+    def customer(self) -> Customer:
+        return self._customer
+
+    def evidence(self) -> ConsentEvidence | None:
+        return self._evidence
+
+    def verification_text(self) -> str:
+        return self._verification.text()
+
+    def document_text(self) -> str:
+        """The evidence as plain text (what the PDF prints)."""
+        return self._view.toPlainText()
+
+    def start_removal(self, card: SavedCard | None) -> None:
+        """Show the withdrawal form with ``card`` chosen and the reason field focused."""
+        self._removal.show()
+        if card is not None:
+            index = self._card_choice.findData(card.payment_method_id)
+            if index >= 0:
+                self._card_choice.setCurrentIndex(index)
+        self._update_removal()
+        self._reason.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # ================================================================== loading
+    def reload(self) -> None:
+        """Rebuild the evidence (and verify the ledger) in a job."""
+        self._set_verification(self.tr("Reading the consent ledger…"), "")
+        session, customer = self._session, self._customer
+        names = shop_name_candidates(self._shop_name)
+
+        def work() -> ConsentEvidence:
+            return build_evidence(session.database_path, customer.id, shop_names=names)
+
+        (
+            self._runner.job(work, owner=self)
+            .on_success(self.on_evidence_built)
+            .on_failure(self.on_evidence_failed)
+            .run()
+        )
+
+    @Slot(object)
+    def on_evidence_built(self, evidence: ConsentEvidence) -> None:
+        self._evidence = evidence
+        verify = evidence.verify
+        if verify.ok:
+            self._set_verification(
+                self.tr("✓ The consent ledger verified: all {count} records are intact.").format(
+                    count=verify.count
+                ),
+                "ok",
+            )
+        else:
+            self._set_verification(
+                self.tr(
+                    "✗ The consent ledger did NOT verify: the records may have been changed. "
+                    "The problems are listed below."
+                ),
+                "error",
+            )
+        self._view.setHtml(self.html(dark=dark_palette()))
+        self._set_exports_enabled(True)
+        self._update_removal()
+        self.evidence_loaded.emit(evidence)
+
+    @Slot(object)
+    def on_evidence_failed(self, error: BaseException) -> None:
+        if isinstance(error, MotoDeskError):
+            self._set_verification(
+                self.tr("Could not read the consent ledger: {reason}").format(
+                    reason=clerk_text(error)
+                ),
+                "error",
+            )
+        else:
+            self._router.route(error)
+
+    def _set_verification(self, text: str, role: str) -> None:
+        self._verification.setText(text)
+        self._verification.setProperty("role", role)
+        self._verification.style().unpolish(self._verification)
+        self._verification.style().polish(self._verification)
+
+    def _set_exports_enabled(self, enabled: bool) -> None:
+        self._pdf.setEnabled(enabled)
+        self._csv.setEnabled(enabled)
+
+    # ================================================================== words
+    def _customer_words(self) -> str:
+        customer = self._customer
+        return f"{customer.name} ({customer.id})" if customer.name else customer.id
+
+    def _verification_words(self, evidence: ConsentEvidence) -> str:
+        verify = evidence.verify
+        when = _utc(evidence.built_at)
+        if verify.ok:
+            return self.tr(
+                "✓ Consent ledger verified on {time}: all {count} records are intact and in order."
+            ).format(time=when, count=verify.count)
+        return self.tr(
+            "✗ The consent ledger did NOT verify on {time}. The records below may have been "
+            "changed: keep this document and tell your administrator. The check found:"
+        ).format(time=when)
+
+    def _channel_words(self, channel: Channel | None) -> str:
+        if channel is Channel.PHONE:
+            return self.tr("By phone")
+        if channel is Channel.MAIL:
+            return self.tr("By mail")
+        return self.tr("Not recorded")
+
+    def _redisplay_words(self, value: AllowRedisplay | None) -> str:
+        if value is AllowRedisplay.ALWAYS:
+            return self.tr("Always — in any of the shop's checkouts")
+        if value is AllowRedisplay.LIMITED:
+            return self.tr("Limited — only where the customer agreed to saving it")
+        return self.tr("Not recorded")
+
+    def _language_words(self, language: str | None) -> str:
+        names = {"en": self.tr("English"), "fr": self.tr("French")}
+        return names.get(language or "", language or self.tr("Not recorded"))
+
+    def _terms_check_words(self, item: ConsentItem) -> str:
+        terms = item.terms
+        if terms.found is TermsFound.REBUILT:
+            return self.tr(
+                "The text below is the text shown: rebuilt from version {version} with the shop "
+                "name “{shop}”, its SHA-256 equals the recorded one."
+            ).format(version=item.terms_version or "", shop=terms.shop_name or "")
+        if terms.found is TermsFound.VERSION_UNAVAILABLE:
+            why = self.tr("this installation does not have version {version} in this language.")
+        else:
+            why = self.tr(
+                "no shop name known to this desk gives this hash (was the shop renamed?)."
+            )
+        return self.tr("Text not reconstructable, hash {hash}: {why}").format(
+            hash=item.terms_sha256 or "", why=why.format(version=item.terms_version or "")
+        )
+
+    # ================================================================== the document
+    def html(self, *, dark: bool = False) -> str:
+        """The evidence as the HTML both the view and the PDF show."""
+        evidence = self._evidence
+        ok, bad, muted = (c[1 if dark else 0] for c in (_OK_COLOURS, _BAD_COLOURS, _MUTED_COLOURS))
+        produced = self.tr("{time} by {clerk} at desk {desk}").format(
+            time=_utc(evidence.built_at) if evidence else "",
+            clerk=self._session.clerk,
+            desk=self._session.desk,
+        )
+        parts = [
+            # tr() outside the f-strings: lupdate does not look inside them.
+            "<h2>" + _e(self.tr("Consent evidence")) + "</h2>",
+            self._table(
+                [
+                    (self.tr("Customer"), self._customer_words(), False),
+                    (self.tr("Shop"), self._shop_name or self.tr("(no shop name set)"), False),
+                    (self.tr("Produced"), produced, False),
+                ]
+            ),
+        ]
+        if evidence is None:
+            return "".join(parts)
+        colour = ok if evidence.verify.ok else bad
+        parts.append(
+            f'<p style="color:{colour}"><b>{_e(self._verification_words(evidence))}</b></p>'
+        )
+        if evidence.verify.problems:
+            # The ledger's own sentences (English, as in its exports and the CLI).
+            problems = "".join(f"<li>{_e(p)}</li>" for p in evidence.verify.problems)
+            parts.append(f'<ul style="color:{colour}">{problems}</ul>')
+        parts.append(self._table([(self.tr("Last ledger hash"), evidence.verify.last_hash, True)]))
+        if not evidence.consents:
+            none = self.tr("The ledger holds no consent for this customer.")
+            parts.append(f"<p>{_e(none)}</p>")
+        total = len(evidence.consents)
+        for number, item in enumerate(evidence.consents, start=1):
+            parts.append(self._consent_html(item, number, total, muted))
+        for record in evidence.stray:
+            stray = self.tr(
+                "Ledger record {seq} ({kind}, {time}) refers to a consent the ledger does not hold."
+            ).format(seq=record.seq, kind=record.kind.value, time=_utc(record.time))
+            parts.append(f'<p style="color:{bad}">{_e(stray)}</p>')
+        footer = self.tr(
+            "The consent ledger is append-only and hash-chained: each record's hash covers the "
+            "record before it. The record numbers and hashes above let anyone check this "
+            "document against an export of the ledger."
+        )
+        parts.append(f'<p style="color:{muted}"><small>{_e(footer)}</small></p>')
+        return "".join(parts)
+
+    def _consent_html(self, item: ConsentItem, number: int, total: int, muted: str) -> str:
+        status = self.tr("withdrawn") if item.withdrawn else self.tr("in force")
+        title = self.tr("Consent {number} of {total} — {time} ({status})").format(
+            number=number, total=total, time=_utc(item.time), status=status
+        )
+        taken_by = self.tr("{clerk} at desk {desk}").format(
+            clerk=item.clerk or "?", desk=item.desk or "?"
+        )
+        terms = self.tr("version {version}, {language}").format(
+            version=item.terms_version or "?", language=self._language_words(item.terms_language)
+        )
+        rows: list[Row] = [
+            (self.tr("Given"), self._channel_words(item.channel), False),
+            (self.tr("Taken by"), taken_by, False),
+            (self.tr("Card shown again"), self._redisplay_words(item.allow_redisplay), False),
+            (self.tr("Terms"), terms, False),
+            (self.tr("Terms SHA-256"), item.terms_sha256 or "", True),
+            (self.tr("Text check"), self._terms_check_words(item), False),
+        ]
+        card = item.card
+        if card is not None:
+            # The same words as the Saved cards list (saved_cards_model.card_words).
+            name = f"{(card.brand or '?').title()} •••• {card.last4 or '????'}"
+            saved = self.tr("{card}, expires {expiry}, saved {time}").format(
+                card=name, expiry=card.expiry or "?", time=_utc(card.time)
+            )
+            rows.append((self.tr("Card saved"), saved, False))
+            rows.append((self.tr("SetupIntent"), card.setup_intent_id or "", True))
+            rows.append((self.tr("PaymentMethod"), card.payment_method_id or "", True))
+        else:
+            rows.append(
+                (self.tr("Card saved"), self.tr("No card was saved under this consent."), False)
+            )
+        for withdrawal in item.withdrawals:
+            withdrawn = self.tr("{time} by {clerk} at desk {desk}. Reason: “{reason}”").format(
+                time=_utc(withdrawal.time),
+                clerk=withdrawal.clerk or "?",
+                desk=withdrawal.desk or "?",
+                reason=withdrawal.reason or "",
+            )
+            rows.append((self.tr("Withdrawn"), withdrawn, False))
+        records = [(item.seq, item.hash)]
+        if card is not None:
+            records.append((card.seq, card.hash))
+        records.extend((w.seq, w.hash) for w in item.withdrawals)
+        for seq, digest in records:
+            rows.append((self.tr("Ledger record {seq}").format(seq=seq), digest, True))
+        parts = [f"<h3>{_e(title)}</h3>", self._table(rows)]
+        if item.terms.rebuilt and item.terms.text:
+            paragraphs = "".join(
+                f"<p>{_e(p)}</p>" for p in item.terms.text.split("\n\n") if p.strip()
+            )
+            parts.append(
+                "<p><b>" + _e(self.tr("Terms text shown to the customer:")) + "</b></p>"
+                '<table width="100%" border="1" cellspacing="0" cellpadding="8" '
+                f'style="border-color:{muted}; border-style:solid"><tr><td>{paragraphs}'
+                "</td></tr></table>"
+            )
+        return "".join(parts)
+
+    @staticmethod
+    def _table(rows: Sequence[Row]) -> str:
+        cells = []
+        for label, value, identifier in rows:
+            # Identifiers small, and the value column wide enough (70 %), that a SHA-256 stays
+            # on one line even beside a long French label: split, it could not be copied from
+            # the PDF and compared.
+            shown = f'<code style="font-size:8pt">{_e(value)}</code>' if identifier else _e(value)
+            cells.append(
+                '<tr><td valign="top" width="30%" style="padding-right:12px">'
+                f"<b>{_e(label)}</b></td><td>{shown}</td></tr>"
+            )
+        return f'<table width="100%" cellspacing="0" cellpadding="3">{"".join(cells)}</table>'
+
+    def document(self) -> QTextDocument:
+        """The evidence as a printable document (light colours, whatever the screen)."""
+        document = QTextDocument(self)
+        font = QFont(self.font())
+        font.setPointSizeF(9.5)
+        # No ligatures: "fi" printed as one glyph is copied and searched as "ﬁ", and an
+        # auditor searching the PDF for "verified" would not find it.
+        font.setFeature(QFont.Tag("liga"), 0)
+        document.setDefaultFont(font)
+        document.setHtml(self.html(dark=False))
+        return document
+
+    # ================================================================== exports
+    def _ask_path(self, kind: str) -> None:
+        """Ask where to save (a non-blocking file dialog; ``kind`` is ``pdf`` or ``csv``)."""
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        ) or str(Path.home())
+        stamp = datetime.now(UTC).strftime("%Y%m%d")
+        name = f"consent-evidence-{self._customer.id}-{stamp}.{kind}"
+        if kind == "pdf":
+            title, filters = self.tr("Export consent evidence as PDF"), self.tr("PDF (*.pdf)")
+        else:
+            title, filters = self.tr("Export consent evidence as CSV"), self.tr("CSV (*.csv)")
+        dialog = QFileDialog(self, title, str(Path(folder) / name), filters)
+        dialog.setObjectName("evidenceFileDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setDefaultSuffix(kind)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._pending_export = kind
+        dialog.fileSelected.connect(self.on_export_path_chosen)
+        dialog.open()
+
+    @Slot()
+    def on_export_pdf_clicked(self) -> None:
+        self._ask_path("pdf")
+
+    @Slot()
+    def on_export_csv_clicked(self) -> None:
+        self._ask_path("csv")
+
+    @Slot(str)
+    def on_export_path_chosen(self, path: str) -> None:
+        if not path:
+            return
+        if self._pending_export == "pdf":
+            self.export_pdf(Path(path))
+        else:
+            self.export_csv(Path(path))
+
+    def export_pdf(self, path: Path) -> None:
+        """Print the document to ``path`` as PDF: owner-only, and replaced in one step (a
+        temporary file in the same folder, renamed), so no half-written file is left behind.
+
+        On the GUI thread: laying out and printing a few pages takes milliseconds, and
+        QTextDocument belongs to the thread that made it.
+        """
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        # No printer margins: QTextDocument.print_ lays the text out with its own 2 cm
+        # margins and numbers the pages (the two would add up otherwise).
+        printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+        printer.setDocName(self.windowTitle())
+        printer.setCreator("moto-desk")
+        temp = ""
+        try:
+            fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".pdf", dir=path.parent)
+            os.close(fd)  # created 0600; the PDF writer reopens it and keeps the mode
+            printer.setOutputFileName(temp)
+            self.document().print_(printer)
+            with open(temp, "rb") as written:
+                if written.read(5) != b"%PDF-":
+                    raise OSError("the PDF writer produced no document")
+            os.replace(temp, path)
+        except OSError as exc:
+            if temp:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
+            self._export_failed(path, exc)
+            return
+        self.exported.emit(str(path))
+
+    def export_csv(self, path: Path) -> None:
+        """Write the CSV in a job (a file write, fsynced)."""
+        evidence = self._evidence
+        if evidence is None:
+            return
+        (
+            self._runner.job(lambda: export_csv(evidence, path), owner=self)
+            .on_success(lambda _rows: self.exported.emit(str(path)))
+            .on_failure(self.on_export_failed)
+            .run()
+        )
+
+    def _export_failed(self, path: Path, exc: OSError) -> None:
+        log.warning("PDF export to %s failed: %s", path, exc)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Export failed"),
+            self.tr(
+                "moto-desk could not write “{path}”. Check that the folder exists, that you may "
+                "write to it, and that the disk is not full."
+            ).format(path=str(path)),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("exportFailed")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    @Slot(object)
+    def on_export_failed(self, error: BaseException) -> None:
+        self._router.route(error)
+
+    # ================================================================== withdrawal
+    @Slot()
+    def on_show_removal_clicked(self) -> None:
+        self.start_removal(None)
+
+    def _current_card(self) -> SavedCard | None:
+        return self._cards.get(str(self._card_choice.currentData()))
+
+    def _update_removal(self) -> None:
+        has_cards = self._card_choice.count() > 0
+        self._remove.setEnabled(has_cards and not self._removing)
+        self._reason.setReadOnly(self._removing)
+        # Once the form is open the button that opens it has done its work.
+        self._show_remove.setVisible(self._removal.isHidden())
+        self._show_remove.setEnabled(has_cards and not self._removing)
+        if not has_cards:
+            self._show_remove.setToolTip(self.tr("This customer has no saved card to remove"))
+        else:
+            self._show_remove.setToolTip(
+                self.tr("Remove a saved card because the customer withdrew consent")
+            )
+
+    def _show_reason_error(self, text: str) -> None:
+        self._reason_error.setText(text)
+        self._reason_error.setVisible(bool(text))
+
+    @Slot()
+    def on_remove_clicked(self) -> None:
+        card = self._current_card()
+        if card is None or self._removing:
+            return
+        try:
+            reason = check_withdrawal_reason(self._reason.text())
+        except InvalidInput as error:
+            self._show_reason_error(clerk_text(error))
+            self._reason.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self._show_reason_error("")
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Remove the card?"),
+            self.tr(
+                "Remove {card} from {customer}?\n\nThe card is detached in Stripe: it can "
+                "never be charged again, and the customer would have to give it again to save "
+                "it. The withdrawal of consent is recorded with your reason:\n“{reason}”"
+            ).format(
+                card=card_words(card),
+                customer=self._customer.name or self._customer.id,
+                reason=reason,
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("removeCardConfirmation")
+        remove = box.addButton(self.tr("Remove card"), QMessageBox.ButtonRole.DestructiveRole)
+        remove.setObjectName("confirmRemoveCardButton")
+        keep = box.addButton(self.tr("Keep card"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered() -> None:
+            if box.clickedButton() is remove:
+                self._remove_card(card, reason)
+
+        box.finished.connect(answered)
+        box.open()
+
+    def _remove_card(self, card: SavedCard, reason: str) -> None:
+        session, customer = self._session, self._customer
+        self._removing = True
+        self._update_removal()
+
+        def work() -> None:
+            from moto_desk.flows.detach import RemoveCardRequest, remove_card
+
+            remove_card(session.context(), RemoveCardRequest(customer.id, card, reason))
+
+        (
+            self._runner.job(work, payment=True, owner=self)
+            .on_success(lambda _none: self.on_card_removed(card))
+            .on_failure(self.on_remove_failed)
+            .on_finished(self.on_remove_finished)
+            .run()
+        )
+
+    def on_card_removed(self, card: SavedCard) -> None:
+        index = self._card_choice.findData(card.payment_method_id)
+        if index >= 0:
+            self._card_choice.removeItem(index)
+        self._cards.pop(card.payment_method_id, None)
+        self._reason.clear()
+        self._removal.hide()
+        self._update_removal()
+        self.card_removed.emit(card)
+        self.reload()
+
+    @Slot(object)
+    def on_remove_failed(self, error: BaseException) -> None:
+        if isinstance(error, MotoDeskError):
+            self._show_reason_error(
+                self.tr("The card was not removed: {reason}").format(reason=clerk_text(error))
+                if error.kind is not ErrorKind.OUTCOME_UNKNOWN
+                else clerk_text(error)
+            )
+        else:
+            self._router.route(error)
+
+    def on_remove_finished(self) -> None:
+        self._removing = False
+        self._update_removal()
