@@ -29,9 +29,6 @@ from moto_desk.domain.consent import load_terms
 from moto_desk.domain.errors import MotoDeskError
 from moto_desk.domain.models import Customer, Reader, SavedCard
 from moto_desk.ui.assets import dark_palette, icon
-from moto_desk.ui.card_health_dialog import CardHealthDialog
-from moto_desk.ui.charge_dialog import ChargeDialog
-from moto_desk.ui.consent_evidence_dialog import ConsentEvidenceDialog
 from moto_desk.ui.consent_panel import ConsentPanel
 from moto_desk.ui.customer_panel import CustomerPanel
 from moto_desk.ui.desk_connection import DeskConnection
@@ -44,13 +41,16 @@ from moto_desk.ui.save_card_action import SaveCardAction, SaveForm
 from moto_desk.ui.saved_cards_panel import SavedCardsPanel
 from moto_desk.ui.session import DeskSession, StartOptions
 from moto_desk.ui.settings import DeskSettings, SettingsStore
-from moto_desk.ui.settings_dialog import SavedSettings, SettingsDialog
-from moto_desk.ui.simulator_panel import SimulatorPanel
 from moto_desk.ui.status_panel import StatusPanel
 
 if TYPE_CHECKING:
     from moto_desk.flows.reconcile import Settled
+    from moto_desk.ui.card_health_dialog import CardHealthDialog
+    from moto_desk.ui.charge_dialog import ChargeDialog
+    from moto_desk.ui.consent_evidence_dialog import ConsentEvidenceDialog
     from moto_desk.ui.history_dialog import HistoryDialog
+    from moto_desk.ui.settings_dialog import SavedSettings, SettingsDialog
+    from moto_desk.ui.simulator_panel import SimulatorPanel
 
 log = logging.getLogger(__name__)
 
@@ -348,6 +348,9 @@ class MainWindow(QMainWindow):
             self.simulator_action.setEnabled(False)
             return
         if self.simulator is None:
+            # Imported on first use: keeps start-up light.
+            from moto_desk.ui.simulator_panel import SimulatorPanel
+
             self.simulator = SimulatorPanel(self.runner, self.router, self)
             dock = QDockWidget(self.tr("Simulated reader (F9)"), self)
             dock.setObjectName("simulatorDock")
@@ -486,6 +489,8 @@ class MainWindow(QMainWindow):
                 self.tr("Choose a customer who has a saved card, then press F6."),
             )
             return
+        from moto_desk.ui.charge_dialog import ChargeDialog  # on first use: light start-up
+
         dialog = ChargeDialog(
             self.runner,
             self.router,
@@ -529,6 +534,9 @@ class MainWindow(QMainWindow):
                 self.tr("Choose a customer to see the consent evidence (Ctrl+E)."),
             )
             return None
+        # Imported on first use: keeps start-up light.
+        from moto_desk.ui.consent_evidence_dialog import ConsentEvidenceDialog
+
         dialog = ConsentEvidenceDialog(
             self.runner,
             self.router,
@@ -575,6 +583,9 @@ class MainWindow(QMainWindow):
                 self.tr("Wait until moto-desk is connected, then check the cards again."),
             )
             return
+        # Imported on first use: keeps start-up light.
+        from moto_desk.ui.card_health_dialog import CardHealthDialog
+
         dialog = CardHealthDialog(self.runner, self.router, self.session, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self.on_card_health_closed)
@@ -629,6 +640,9 @@ class MainWindow(QMainWindow):
         if self._settings_dialog is not None:
             self._settings_dialog.raise_()
             return
+        # Imported on first use: keeps start-up light.
+        from moto_desk.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(
             self.runner,
             self.router,
