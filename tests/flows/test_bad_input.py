@@ -51,3 +51,27 @@ def test_a_customer_deleted_in_stripe_meanwhile(desk: Desk) -> None:
     with pytest.raises(MotoDeskError) as lookup:
         desk.gateway.get_customer(customer.id)
     assert "deleted" in lookup.value.clerk_message
+
+
+def test_a_database_locked_by_another_program_is_said_in_words(desk: Desk) -> None:
+    """Another program holds the desk's file (a backup tool, a second copy): nothing is sent
+    to Stripe, the clerk is told what to do, and once the lock goes the desk works again."""
+    import sqlite3
+
+    from moto_desk.flows.context import open_records
+
+    with open_records(desk.ctx.database_path):
+        pass  # the file exists, migrated
+    blocker = sqlite3.connect(desk.ctx.database_path, isolation_level=None)
+    try:
+        blocker.execute("BEGIN EXCLUSIVE")
+        with pytest.raises(MotoDeskError) as caught:
+            create_customer(desk.ctx, NewCustomer("Locked Out", "locked@example.com"))
+        assert caught.value.kind is ErrorKind.STORAGE
+        assert caught.value.clerk_message
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert desk.gateway.customers_by_email("locked@example.com") == []
+    created = create_customer(desk.ctx, NewCustomer("Locked Out", "locked@example.com"))
+    assert [c.id for c in desk.gateway.customers_by_email("locked@example.com")] == [created.id]
