@@ -11,13 +11,10 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QLocale,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
     Slot,
@@ -42,11 +39,11 @@ from moto_desk.flows.card_health import EXPIRING_DAYS, CardHealth, CardProblem
 from moto_desk.ui.assets import dark_palette
 from moto_desk.ui.error_router import ErrorRouter, clerk_text
 from moto_desk.ui.jobs import JobRunner
+from moto_desk.ui.row_table_model import ROW_ROLE, RowTableModel
 from moto_desk.ui.saved_cards_model import card_words, expiry_words
 from moto_desk.ui.session import DeskSession
 
-HEALTH_ROLE = Qt.ItemDataRole.UserRole + 1
-_Index = QModelIndex | QPersistentModelIndex
+HEALTH_ROLE = ROW_ROLE
 # (light palette, dark palette), as in the Saved cards list.
 _COLOURS = {
     CardProblem.EXPIRED: (QColor("#b3261e"), QColor("#ef9a9a")),
@@ -59,47 +56,29 @@ def customer_words(customer: Customer) -> str:
     return customer.name or customer.id
 
 
-class CardHealthModel(QAbstractTableModel):
+class CardHealthModel(RowTableModel[CardHealth]):
     """Read-only table of :class:`CardHealth`; ``HEALTH_ROLE`` on any column gives the item."""
 
     COLUMNS = 5
 
     def __init__(self, parent: QObject | None = None, today: date | None = None) -> None:
         super().__init__(parent)
-        self._items: list[CardHealth] = []
         self._today = today
 
     @property
     def today(self) -> date:
         return self._today or date.today()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802  Qt's signature
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802  Qt's signature
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(  # noqa: N802  Qt's name
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        names = (
+    def headers(self) -> tuple[str, ...]:
+        return (
             QCoreApplication.translate("CardHealthModel", "Customer"),
             QCoreApplication.translate("CardHealthModel", "Card"),
             QCoreApplication.translate("CardHealthModel", "Expires"),
             QCoreApplication.translate("CardHealthModel", "Problem"),
             QCoreApplication.translate("CardHealthModel", "What to do"),
         )
-        return names[section] if 0 <= section < len(names) else None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        item = self._items[index.row()]
-        column = index.column()
-        if role == HEALTH_ROLE:
-            return item
+    def cell(self, item: CardHealth, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(item, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -155,15 +134,13 @@ class CardHealthModel(QAbstractTableModel):
         ).format(others=", ".join(customer_words(c) for c in item.shared_with))
 
     def set_items(self, items: list[CardHealth]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
+        self._replace(items)
 
     def items(self) -> list[CardHealth]:
-        return list(self._items)
+        return self._rows_copy()
 
     def item_at(self, row: int) -> CardHealth | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
+        return self._row_at(row)
 
 
 class CardHealthDialog(QDialog):

@@ -14,11 +14,8 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor
@@ -27,9 +24,9 @@ from moto_desk.domain.money import Money, format_money
 from moto_desk.flows.history import HistoryRow, Outcome
 from moto_desk.records.journal import JournalKind
 from moto_desk.ui.assets import dark_palette
+from moto_desk.ui.row_table_model import ROW_ROLE, RowTableModel
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-_Index = QModelIndex | QPersistentModelIndex
+__all__ = ["ROW_ROLE", "Column", "HistoryModel"]
 
 # (light palette, dark palette): readable on either background.
 _COLOURS = {
@@ -142,28 +139,17 @@ def outcome_message(row: HistoryRow) -> str:
     return QCoreApplication.translate("clerk", row.outcome_message) or row.outcome_message
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowTableModel[HistoryRow]):
     """Read-only, sortable table of :class:`HistoryRow`; ``ROW_ROLE`` gives the row."""
 
     def __init__(self, parent: QObject | None = None, *, locale: str = "en") -> None:
         super().__init__(parent)
-        self._rows: list[HistoryRow] = []
         self._locale = locale
         self._sort: tuple[int, Qt.SortOrder] = (Column.TIME, Qt.SortOrder.DescendingOrder)
 
     # ------------------------------------------------------------------ shape
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802  Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802  Qt's signature
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(  # noqa: N802  Qt's name
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        names = (
+    def headers(self) -> tuple[str, ...]:
+        return (
             QCoreApplication.translate("HistoryModel", "Time"),
             QCoreApplication.translate("HistoryModel", "Operation"),
             QCoreApplication.translate("HistoryModel", "Clerk"),
@@ -174,16 +160,10 @@ class HistoryModel(QAbstractTableModel):
             QCoreApplication.translate("HistoryModel", "Outcome"),
             QCoreApplication.translate("HistoryModel", "Stripe ids"),
         )
-        return names[section] if 0 <= section < len(names) else None
 
     # ------------------------------------------------------------------ data
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = Column(index.column())
-        if role == ROW_ROLE:
-            return row
+    def cell(self, row: HistoryRow, index: int, role: int) -> Any:
+        column = Column(index)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:

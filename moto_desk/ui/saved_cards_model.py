@@ -7,22 +7,19 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor, QFont
 
 from moto_desk.domain.models import AllowRedisplay, SavedCard
 from moto_desk.ui.assets import dark_palette
+from moto_desk.ui.row_table_model import ROW_ROLE, RowTableModel
 
-CARD_ROLE = Qt.ItemDataRole.UserRole + 1
+CARD_ROLE = ROW_ROLE
 #: A card expiring within this many days is marked "expires soon".
 EXPIRING_DAYS = 60
-_Index = QModelIndex | QPersistentModelIndex
 
 # (light palette, dark palette): readable on either background.
 _EXPIRED_COLOURS = (QColor("#b3261e"), QColor("#ef9a9a"))
@@ -64,46 +61,28 @@ def redisplay_words(value: AllowRedisplay | None) -> str:
     return QCoreApplication.translate("SavedCardsModel", "Not set")
 
 
-class SavedCardsModel(QAbstractTableModel):
+class SavedCardsModel(RowTableModel[SavedCard]):
     """Read-only table of :class:`SavedCard`; ``CARD_ROLE`` on any column gives the card."""
 
     COLUMNS = 4
 
     def __init__(self, parent: QObject | None = None, today: date | None = None) -> None:
         super().__init__(parent)
-        self._cards: list[SavedCard] = []
         self._today = today
 
     @property
     def today(self) -> date:
         return self._today or date.today()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802  Qt's signature
-        return 0 if parent.isValid() else len(self._cards)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802  Qt's signature
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(  # noqa: N802  Qt's name
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        names = (
+    def headers(self) -> tuple[str, ...]:
+        return (
             QCoreApplication.translate("SavedCardsModel", "Card"),
             QCoreApplication.translate("SavedCardsModel", "Expires"),
             QCoreApplication.translate("SavedCardsModel", "State"),
             QCoreApplication.translate("SavedCardsModel", "Shown again"),
         )
-        return names[section] if 0 <= section < len(names) else None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._cards):
-            return None
-        card = self._cards[index.row()]
-        column = index.column()
-        if role == CARD_ROLE:
-            return card
+    def cell(self, card: SavedCard, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(card, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -135,12 +114,10 @@ class SavedCardsModel(QAbstractTableModel):
         return redisplay_words(card.allow_redisplay)
 
     def set_cards(self, cards: list[SavedCard]) -> None:
-        self.beginResetModel()
-        self._cards = list(cards)
-        self.endResetModel()
+        self._replace(cards)
 
     def cards(self) -> list[SavedCard]:
-        return list(self._cards)
+        return self._rows_copy()
 
     def card_at(self, row: int) -> SavedCard | None:
-        return self._cards[row] if 0 <= row < len(self._cards) else None
+        return self._row_at(row)
