@@ -18,10 +18,10 @@ like its code.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import sys
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from moto_desk.domain.errors import ErrorKind, MotoDeskError
@@ -42,6 +42,8 @@ class ConsentTerms:
     @property
     def sha256(self) -> str:
         """Hex SHA-256 of the UTF-8 bytes of ``text``, exactly as shown."""
+        import hashlib  # OpenSSL loads in ~10 ms: not before the window is painted
+
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     def for_shop(self, shop_name: str) -> ConsentTerms:
@@ -62,6 +64,12 @@ def resources_dir() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if getattr(sys, "frozen", False) and bundle:
         return Path(bundle) / "resources"
+    return _source_resources()
+
+
+@cache
+def _source_resources() -> Path:
+    """Resolved once: a few system calls, and the window asks for the folder per icon."""
     return Path(__file__).resolve().parents[2] / "resources"
 
 

@@ -24,7 +24,7 @@ from moto_desk.paths import ENV_DATA_DIR
 from moto_desk.single_instance import acquire as acquire_instance_lock
 from moto_desk.ui.assets import icon, stylesheet
 from moto_desk.ui.error_router import clerk_text
-from moto_desk.ui.log_setup import setup_logging
+from moto_desk.ui.log_setup import hold_early_records, setup_logging
 from moto_desk.ui.main_window import MainWindow
 from moto_desk.ui.session import StartOptions
 from moto_desk.ui.settings import SettingsStore, settings_path
@@ -70,7 +70,7 @@ def run_gui(args: argparse.Namespace, folder: Path) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("moto-desk")
     app.setWindowIcon(icon("moto-desk"))
-    setup_logging(folder)
+    hold_early_records()
 
     window = build_window(args, folder, app)  # installs the translators the refusal needs
     try:
@@ -83,11 +83,17 @@ def run_gui(args: argparse.Namespace, folder: Path) -> int:
         window.deleteLater()
         return 1
     window.router.install_hooks()
+
+    def begin() -> None:
+        """After the first paint: the log file, then the backend (both idempotent)."""
+        setup_logging(folder)
+        window.start()
+
     if os.environ.get(REPORT_ENV):
         window.first_painted.connect(lambda: _report_and_quit(app))
     else:
-        window.first_painted.connect(window.on_first_painted)
-        QTimer.singleShot(START_FALLBACK_MS, window.start)
+        window.first_painted.connect(begin)
+        QTimer.singleShot(START_FALLBACK_MS, begin)
     window.show()
     try:
         return app.exec()

@@ -9,8 +9,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from moto_desk.domain.consent import resources_dir
 
@@ -47,3 +48,17 @@ def icon(name: str) -> QIcon:
     """``resources/icons/<name>.svg`` (an empty icon if it is missing)."""
     path = icons_dir() / f"{name}.svg"
     return QIcon(str(path)) if path.exists() else QIcon()
+
+
+def restyle(*widgets: QWidget) -> None:
+    """Apply the stylesheet again after a dynamic property changed (Qt does not by itself).
+
+    A widget not polished yet (before its first show) is left alone: it is polished, with
+    its current properties, when it is shown — and asking for its ``style()`` would create
+    ``QStyle``'s Python enums (about 15 ms) before the window's first paint.
+    """
+    for widget in widgets:
+        if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+            style = widget.style()
+            style.unpolish(widget)
+            style.polish(widget)

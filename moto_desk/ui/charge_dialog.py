@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from moto_desk.domain.errors import InvalidInput, MotoDeskError, OutcomeUnknown
 from moto_desk.domain.models import ChargeResult, Customer, SavedCard
 from moto_desk.domain.money import format_money
+from moto_desk.ui.assets import restyle
 from moto_desk.ui.charge_form import ChargeDraft, ChargeForm
 from moto_desk.ui.customer_model import customer_label
 from moto_desk.ui.error_router import ErrorRouter, clerk_text
@@ -271,8 +272,7 @@ class ChargeDialog(QDialog):
                 )
             )
             self._consent.setProperty("role", "")
-        self._consent.style().unpolish(self._consent)
-        self._consent.style().polish(self._consent)
+        restyle(self._consent)
         self._consent_ready = True
         self._confirm.setEnabled(True)
         self._confirm.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -456,8 +456,7 @@ class ChargeDialog(QDialog):
         self._charging = False
 
     def _show_result(self) -> None:
-        self._result_headline.style().unpolish(self._result_headline)
-        self._result_headline.style().polish(self._result_headline)
+        restyle(self._result_headline)
         self._pages.setCurrentIndex(3)
         self._done.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -30,6 +30,7 @@ from moto_desk.domain.money import (
     format_money,
     parse_amount,
 )
+from moto_desk.ui.assets import restyle
 from moto_desk.ui.customer_model import customer_label
 from moto_desk.ui.error_router import clerk_text
 from moto_desk.ui.saved_cards_model import card_words, expiry_words
@@ -244,7 +245,6 @@ class ChargeForm(QWidget):
                 self.tr("Will charge {amount}").format(amount=format_money(checked, self._locale))
             )
             self._amount_note.setProperty("role", "ok")
-        self._amount_note.style().unpolish(self._amount_note)
-        self._amount_note.style().polish(self._amount_note)
+        restyle(self._amount_note)
         self.amount_changed.emit(money)
         return money

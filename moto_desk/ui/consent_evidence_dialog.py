@@ -56,7 +56,7 @@ from moto_desk.flows.consent_evidence import (
     check_withdrawal_reason,
     export_csv,
 )
-from moto_desk.ui.assets import dark_palette, translations_dir
+from moto_desk.ui.assets import dark_palette, restyle, translations_dir
 from moto_desk.ui.error_router import ErrorRouter, clerk_text
 from moto_desk.ui.jobs import JobRunner
 from moto_desk.ui.saved_cards_model import card_words, expiry_words
@@ -312,8 +312,7 @@ class ConsentEvidenceDialog(QDialog):
     def _set_verification(self, text: str, role: str) -> None:
         self._verification.setText(text)
         self._verification.setProperty("role", role)
-        self._verification.style().unpolish(self._verification)
-        self._verification.style().polish(self._verification)
+        restyle(self._verification)
 
     def _set_exports_enabled(self, enabled: bool) -> None:
         self._pdf.setEnabled(enabled)

@@ -44,6 +44,7 @@ from moto_desk.flows.history import (
     load_history,
 )
 from moto_desk.records.journal import JournalKind
+from moto_desk.ui.assets import restyle
 from moto_desk.ui.error_router import ErrorRouter, clerk_text
 from moto_desk.ui.history_model import ROW_ROLE, Column, HistoryModel, outcome_words
 from moto_desk.ui.jobs import JobRunner
@@ -306,8 +307,7 @@ class HistoryDialog(QDialog):
     def _say(self, text: str, role: str = "") -> None:
         self._status.setText(text)
         self._status.setProperty("role", role)
-        self._status.style().unpolish(self._status)
-        self._status.style().polish(self._status)
+        restyle(self._status)
 
     def status_text(self) -> str:
         return self._status.text()

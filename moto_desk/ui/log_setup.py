@@ -3,12 +3,16 @@
 DESIGN: a card number, a CVC or the API key is never logged. The records layer refuses to
 store such data; here a log line that ``domain.sensitive`` flags is replaced by a note
 saying what kind of secret it held, so a leak is visible without being written.
+
+The file handler is installed after the window's first paint (``logging.handlers`` and the
+``socket``/``pickle`` modules it pulls in cost about 20 ms of start-up); until then
+:func:`hold_early_records` keeps what is logged — a settings file that could not be read,
+say — and :func:`setup_logging` writes it to the file first, so nothing is lost.
 """
 
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 from pathlib import Path
 
@@ -37,12 +41,34 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class EarlyRecords(logging.Handler):
+    """Holds the records logged before the log file is open (a few at most)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.records) < 1000:
+            self.records.append(record)
+
+
+def hold_early_records() -> None:
+    """Keep INFO and above from now until :func:`setup_logging` opens the file."""
+    root = logging.getLogger()
+    if not any(isinstance(h, EarlyRecords) for h in root.handlers):
+        root.addHandler(EarlyRecords())
+        root.setLevel(logging.INFO)
+
+
 def setup_logging(folder: Path) -> Path | None:
     """Log INFO and above to ``<data>/logs/moto-desk.log`` (owner-only, rotated).
 
     Returns the file, or None when it cannot be created (the window still runs; the
     messages then go to stderr).
     """
+    import logging.handlers  # after the first paint (module docstring)
+
     root = logging.getLogger()
     if any(getattr(h, "moto_desk", False) for h in root.handlers):
         return None
@@ -65,6 +91,11 @@ def setup_logging(folder: Path) -> Path | None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    for early in [h for h in root.handlers if isinstance(h, EarlyRecords)]:
+        root.removeHandler(early)
+        for record in early.records:
+            if record.levelno >= handler.level:
+                handler.handle(record)
     # The SDK logs every request at INFO (URLs with search terms); our journal already
     # records each call, so keep only its warnings.
     logging.getLogger("stripe").setLevel(logging.WARNING)

@@ -257,9 +257,6 @@ class MainWindow(QMainWindow):
             self.first_painted.emit()
 
     @Slot()
-    def on_first_painted(self) -> None:
-        self.start()
-
     def start(self) -> None:
         """Start the backend in a job (idempotent: called at first paint)."""
         if not self._closed:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from moto_desk.ui.assets import restyle
+
 
 class ModeBanner(QLabel):
     """Shows the current mode; ``mode`` is one of connecting, demo, test, live."""
@@ -29,9 +31,7 @@ class ModeBanner(QLabel):
         self.setProperty("mode", mode)
         self.setText(text)
         self.setAccessibleDescription(text)
-        # A dynamic property change does not restyle by itself.
-        self.style().unpolish(self)
-        self.style().polish(self)
+        restyle(self)
 
     def show_connecting(self) -> None:
         self._set("connecting", self.tr("Connecting…"))

@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from moto_desk.ui.assets import restyle
+
 
 class NoticeBar(QFrame):
     """Shows one notice at a time until the clerk dismisses it."""
@@ -29,8 +31,7 @@ class NoticeBar(QFrame):
     def show_notice(self, text: str, kind: str = "info") -> None:
         """``kind`` is info or warning (styled in the stylesheet)."""
         self.setProperty("kind", kind)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        restyle(self)
         self._text.setText(text)
         self.setAccessibleDescription(text)
         self.show()

@@ -34,6 +34,7 @@ from moto_desk.domain.errors import InvalidInput, MotoDeskError, OutcomeUnknown
 from moto_desk.domain.models import RefundResult
 from moto_desk.domain.money import Money, currency_rule, format_money, parse_amount
 from moto_desk.flows.history import HistoryRow
+from moto_desk.ui.assets import restyle
 from moto_desk.ui.error_router import ErrorRouter, clerk_text
 from moto_desk.ui.history_model import card_text, customer_text, local_time, reason_words
 from moto_desk.ui.jobs import JobRunner
@@ -338,12 +339,7 @@ class RefundDialog(QDialog):
             )
             self._review.setEnabled(True)
             self._full.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._repolish(self._left_label)
-
-    @staticmethod
-    def _repolish(label: QLabel) -> None:
-        label.style().unpolish(label)
-        label.style().polish(label)
+        restyle(self._left_label)
 
     # ------------------------------------------------------------------ the amount
     @Slot(bool)
@@ -391,13 +387,13 @@ class RefundDialog(QDialog):
             return None
         self._feedback.setText(self.tr("Will refund {amount}").format(amount=self._money(money)))
         self._feedback.setProperty("role", "ok")
-        self._repolish(self._feedback)
+        restyle(self._feedback)
         return money
 
     def _refuse(self, text: str) -> None:
         self._feedback.setText(text)
         self._feedback.setProperty("role", "error")
-        self._repolish(self._feedback)
+        restyle(self._feedback)
 
     # ------------------------------------------------------------------ form → confirm
     @Slot()
@@ -508,7 +504,7 @@ class RefundDialog(QDialog):
     def _set_result(self, role: str, headline: str, detail: str) -> None:
         self._headline.setText(headline)
         self._headline.setProperty("role", role)
-        self._repolish(self._headline)
+        restyle(self._headline)
         self._detail.setText(detail)
         self._change.hide()
         self._check.hide()

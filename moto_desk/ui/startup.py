@@ -7,7 +7,6 @@ These functions run inside jobs. They import ``stripe`` (through the gateway) an
 from __future__ import annotations
 
 import getpass
-import platform
 from typing import TYPE_CHECKING
 
 from moto_desk.domain.errors import MotoDeskError
@@ -47,6 +46,8 @@ def open_session(options: StartOptions, settings: DeskSettings, *, force_demo: b
             # plaintext fallback.
             problem = error
     clerk = settings.clerk_name or _default_clerk()
+    import platform  # runs in a job; not needed for the first paint
+
     desk = settings.desk_name or platform.node() or "desk"
     with open_records(database_path(options.data_dir)) as records:
         state = DeskState(records.conn)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from moto_desk.domain.errors import ErrorKind, MotoDeskError, ReaderBusy
 from moto_desk.domain.models import SaveResult
 from moto_desk.flows.progress import Progress, Step
+from moto_desk.ui.assets import restyle
 from moto_desk.ui.error_router import clerk_text
 
 #: The steps of a save in the order the clerk sees them (others are shown as they come).
@@ -130,6 +131,9 @@ class StatusPanel(QFrame):
             self._ticker.stop()
             self._elapsed.clear()
         self.setProperty("state", state)
+        # Before the visibility changes below: showing a child polishes it (with the state
+        # just set), and restyle() leaves alone what is not polished yet.
+        restyle(self, self._headline, self._detail, self._hint)
         self._headline.setText(headline)
         self._detail.setText(detail)
         self._detail.setVisible(bool(detail))
@@ -145,11 +149,6 @@ class StatusPanel(QFrame):
         self._clear.setEnabled(True)
         self._elapsed.setVisible(state == "working" and bool(self._elapsed.text()))
         self.setAccessibleDescription(self.text())
-        self.style().unpolish(self)
-        self.style().polish(self)
-        for child in (self._headline, self._detail, self._hint):
-            child.style().unpolish(child)
-            child.style().polish(child)
 
     def show_idle(self) -> None:
         self._seen = []
