@@ -9,30 +9,26 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from enum import StrEnum
 from typing import Literal
 
+from moto_desk.domain.choices import AllowRedisplay, Channel
 from moto_desk.domain.money import Money
 
+__all__ = [
+    "AllowRedisplay",
+    "Channel",
+    "ChargeResult",
+    "Customer",
+    "Location",
+    "Reader",
+    "ReaderAction",
+    "ReaderStatus",
+    "RefundResult",
+    "SaveResult",
+    "SavedCard",
+]
+
 ReaderStatus = Literal["online", "offline"]
-
-
-class Channel(StrEnum):
-    """How the customer gave consent and their order: over the phone or by mail."""
-
-    PHONE = "phone"
-    MAIL = "mail"
-
-
-class AllowRedisplay(StrEnum):
-    """Stripe's ``allow_redisplay`` choice the clerk records with the customer's consent.
-
-    ``always``: the card may be shown again to the customer in any checkout; ``limited``: only
-    in contexts where the customer agreed to saving it (Stripe's ``unspecified`` maps to None).
-    """
-
-    ALWAYS = "always"
-    LIMITED = "limited"
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ so it runs in a job with a visible "checking…" state; closing the dialog cance
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -33,15 +33,17 @@ from PySide6.QtWidgets import (
 )
 
 from moto_desk.domain.errors import ErrorKind, MotoDeskError
-from moto_desk.domain.models import Customer
 from moto_desk.flows.cancel import CancelToken
 from moto_desk.flows.card_health import EXPIRING_DAYS, CardHealth, CardProblem
 from moto_desk.ui.assets import dark_palette
 from moto_desk.ui.error_router import ErrorRouter, clerk_text
-from moto_desk.ui.jobs import JobRunner
 from moto_desk.ui.row_table_model import ROW_ROLE, RowTableModel
 from moto_desk.ui.saved_cards_model import card_words, expiry_words
-from moto_desk.ui.session import DeskSession
+
+if TYPE_CHECKING:
+    from moto_desk.domain.models import Customer
+    from moto_desk.ui.jobs import JobRunner
+    from moto_desk.ui.session import DeskSession
 
 HEALTH_ROLE = ROW_ROLE
 # (light palette, dark palette), as in the Saved cards list.

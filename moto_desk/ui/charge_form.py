@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from moto_desk.domain.errors import InvalidInput
-from moto_desk.domain.models import Customer, SavedCard
 from moto_desk.domain.money import (
     Money,
     check_chargeable,
@@ -34,6 +34,9 @@ from moto_desk.ui.assets import restyle
 from moto_desk.ui.customer_model import customer_label
 from moto_desk.ui.error_router import clerk_text
 from moto_desk.ui.saved_cards_model import card_words, expiry_words
+
+if TYPE_CHECKING:
+    from moto_desk.domain.models import Customer, SavedCard
 
 #: Offered in the currency list; the desk's default currency is added if missing.
 CURRENCIES = ("usd", "eur", "gbp", "cad", "aud", "chf", "jpy", "sek", "nok", "dkk")

@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -58,10 +59,12 @@ from moto_desk.flows.consent_evidence import (
 )
 from moto_desk.ui.assets import dark_palette, restyle, translations_dir
 from moto_desk.ui.error_router import ErrorRouter, clerk_text
-from moto_desk.ui.jobs import JobRunner
 from moto_desk.ui.saved_cards_model import card_words, expiry_words
-from moto_desk.ui.session import DeskSession
 from moto_desk.ui.translations import LANGUAGES
+
+if TYPE_CHECKING:
+    from moto_desk.ui.jobs import JobRunner
+    from moto_desk.ui.session import DeskSession
 
 # (light, dark): the verification line must be readable on the view's background; the PDF is
 # always printed on white.

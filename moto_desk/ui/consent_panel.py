@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moto_desk.domain.choices import AllowRedisplay, Channel
 from moto_desk.domain.consent import ConsentTerms
-from moto_desk.domain.models import AllowRedisplay, Channel
 
 _SENTENCE_START = re.compile(r"(^|(?<=[.!?:]\s)|(?<=^\d\.\s))\{shop_name\}", re.MULTILINE)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -13,7 +13,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from moto_desk.domain.models import Customer
+if TYPE_CHECKING:
+    from moto_desk.domain.models import Customer
 
 CUSTOMER_ROLE = Qt.ItemDataRole.UserRole + 1
 

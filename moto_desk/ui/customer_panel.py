@@ -7,6 +7,8 @@ and hands focus on to the consent (the next step of the work).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -21,13 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from moto_desk.domain.errors import MotoDeskError
-from moto_desk.domain.models import Customer
 from moto_desk.ui.assets import icon
 from moto_desk.ui.customer_model import CustomerModel
 from moto_desk.ui.error_router import ErrorRouter, clerk_text
-from moto_desk.ui.jobs import JobRunner
-from moto_desk.ui.new_customer_dialog import NewCustomerDialog
-from moto_desk.ui.session import DeskSession
+
+if TYPE_CHECKING:
+    from moto_desk.domain.models import Customer
+    from moto_desk.ui.jobs import JobRunner
+    from moto_desk.ui.new_customer_dialog import NewCustomerDialog
+    from moto_desk.ui.session import DeskSession
 
 #: Type-ahead waits this long after the last key before asking (local index + Stripe).
 DEBOUNCE_MS = 250
@@ -238,6 +242,8 @@ class CustomerPanel(QGroupBox):
             self._dialog.raise_()
             self._dialog.activateWindow()
             return
+        from moto_desk.ui.new_customer_dialog import NewCustomerDialog  # first use: start-up
+
         dialog = NewCustomerDialog(
             self._runner, self._router, session, self._phone_country, self.window()
         )

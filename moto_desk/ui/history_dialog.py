@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QKeySequence
@@ -47,11 +48,13 @@ from moto_desk.records.journal import JournalKind
 from moto_desk.ui.assets import restyle
 from moto_desk.ui.error_router import ErrorRouter, clerk_text
 from moto_desk.ui.history_model import ROW_ROLE, Column, HistoryModel, outcome_words
-from moto_desk.ui.jobs import JobRunner
 from moto_desk.ui.receipt import Receipt
 from moto_desk.ui.refund_dialog import RefundDialog
-from moto_desk.ui.session import DeskSession
-from moto_desk.ui.settings import DeskSettings
+
+if TYPE_CHECKING:
+    from moto_desk.ui.jobs import JobRunner
+    from moto_desk.ui.session import DeskSession
+    from moto_desk.ui.settings import DeskSettings
 
 #: Days shown when the dialog opens (the clerk widens the range with the date fields).
 DEFAULT_DAYS = 90

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from moto_desk.domain.consent import load_terms
 from moto_desk.domain.errors import MotoDeskError
-from moto_desk.domain.models import Customer, Reader, SavedCard
 from moto_desk.ui.assets import dark_palette, icon
 from moto_desk.ui.consent_panel import ConsentPanel
 from moto_desk.ui.customer_panel import CustomerPanel
@@ -39,16 +38,17 @@ from moto_desk.ui.notice_bar import NoticeBar
 from moto_desk.ui.reader_panel import ReaderPanel
 from moto_desk.ui.save_card_action import SaveCardAction, SaveForm
 from moto_desk.ui.saved_cards_panel import SavedCardsPanel
-from moto_desk.ui.session import DeskSession, StartOptions
-from moto_desk.ui.settings import DeskSettings, SettingsStore
 from moto_desk.ui.status_panel import StatusPanel
 
 if TYPE_CHECKING:
+    from moto_desk.domain.models import Customer, Reader, SavedCard
     from moto_desk.flows.reconcile import Settled
     from moto_desk.ui.card_health_dialog import CardHealthDialog
     from moto_desk.ui.charge_dialog import ChargeDialog
     from moto_desk.ui.consent_evidence_dialog import ConsentEvidenceDialog
     from moto_desk.ui.history_dialog import HistoryDialog
+    from moto_desk.ui.session import DeskSession, StartOptions
+    from moto_desk.ui.settings import DeskSettings, SettingsStore
     from moto_desk.ui.settings_dialog import SavedSettings, SettingsDialog
     from moto_desk.ui.simulator_panel import SimulatorPanel
 

@@ -4,6 +4,7 @@ next to the field concerned, and what was typed always kept."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -17,10 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from moto_desk.domain.errors import InvalidInput, MotoDeskError
-from moto_desk.domain.models import Customer
 from moto_desk.ui.error_router import ErrorRouter, clerk_text
-from moto_desk.ui.jobs import JobRunner
-from moto_desk.ui.session import DeskSession
+
+if TYPE_CHECKING:
+    from moto_desk.domain.models import Customer
+    from moto_desk.ui.jobs import JobRunner
+    from moto_desk.ui.session import DeskSession
 
 _LOOKS_LIKE_PHONE = re.compile(r"^[\d\s+().-]{5,}$")
 

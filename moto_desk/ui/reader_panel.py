@@ -3,6 +3,8 @@ the last choice remembered for this desk (``DeskState['last_reader']``)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,12 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from moto_desk.domain.errors import MotoDeskError
-from moto_desk.domain.models import Reader
 from moto_desk.ui.assets import icon
 from moto_desk.ui.error_router import ErrorRouter, clerk_text
-from moto_desk.ui.jobs import JobRunner
 from moto_desk.ui.reader_model import ReaderModel
-from moto_desk.ui.session import DeskSession
+
+if TYPE_CHECKING:
+    from moto_desk.domain.models import Reader
+    from moto_desk.ui.jobs import JobRunner
+    from moto_desk.ui.session import DeskSession
 
 LAST_READER_KEY = "last_reader"
 

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
 from moto_desk.domain.money import format_money
-from moto_desk.flows.history import HistoryRow
 from moto_desk.records.journal import JournalKind
 from moto_desk.ui.history_model import card_text, customer_text, local_time, reason_words
+
+if TYPE_CHECKING:
+    from moto_desk.flows.history import HistoryRow
 
 #: Page margins of a printed or saved receipt, in millimetres.
 MARGIN_MM = 18.0

@@ -14,20 +14,20 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox
 
-from moto_desk.domain.consent import ConsentTerms
 from moto_desk.domain.errors import ErrorKind, MotoDeskError
-from moto_desk.domain.models import AllowRedisplay, Channel, Customer, Reader, SaveResult
 from moto_desk.flows.cancel import CancelToken
 from moto_desk.flows.progress import Progress, Step
 from moto_desk.ui.customer_model import customer_label
 from moto_desk.ui.error_router import ErrorRouter, clerk_text
-from moto_desk.ui.jobs import Job, JobRunner
-from moto_desk.ui.session import DeskSession
 from moto_desk.ui.startup import check_journal_entry
-from moto_desk.ui.status_panel import StatusPanel
 
 if TYPE_CHECKING:
+    from moto_desk.domain.consent import ConsentTerms
+    from moto_desk.domain.models import AllowRedisplay, Channel, Customer, Reader, SaveResult
     from moto_desk.flows.save_card import SaveRequest
+    from moto_desk.ui.jobs import Job, JobRunner
+    from moto_desk.ui.session import DeskSession
+    from moto_desk.ui.status_panel import StatusPanel
 
 #: Once the reader has the command, a lost answer may hide a saved card.
 _SENT_STEPS = frozenset(

@@ -4,7 +4,7 @@ expiring-soon marked), and whether the card may be shown again (``allow_redispla
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -13,9 +13,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from moto_desk.domain.models import AllowRedisplay, SavedCard
+from moto_desk.domain.choices import AllowRedisplay
 from moto_desk.ui.assets import dark_palette
 from moto_desk.ui.row_table_model import ROW_ROLE, RowTableModel
+
+if TYPE_CHECKING:
+    from moto_desk.domain.models import SavedCard
 
 CARD_ROLE = ROW_ROLE
 #: A card expiring within this many days is marked "expires soon".
@@ -61,7 +64,7 @@ def redisplay_words(value: AllowRedisplay | None) -> str:
     return QCoreApplication.translate("SavedCardsModel", "Not set")
 
 
-class SavedCardsModel(RowTableModel[SavedCard]):
+class SavedCardsModel(RowTableModel["SavedCard"]):  # quoted: models load after first paint
     """Read-only table of :class:`SavedCard`; ``CARD_ROLE`` on any column gives the card."""
 
     COLUMNS = 4

@@ -3,6 +3,8 @@ or remove one because the customer withdrew consent."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,12 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from moto_desk.domain.errors import MotoDeskError
-from moto_desk.domain.models import Customer, SavedCard
 from moto_desk.ui.assets import icon
 from moto_desk.ui.error_router import ErrorRouter, clerk_text
-from moto_desk.ui.jobs import JobRunner
 from moto_desk.ui.saved_cards_model import SavedCardsModel, card_words
-from moto_desk.ui.session import DeskSession
+
+if TYPE_CHECKING:
+    from moto_desk.domain.models import Customer, SavedCard
+    from moto_desk.ui.jobs import JobRunner
+    from moto_desk.ui.session import DeskSession
 
 
 class SavedCardsPanel(QGroupBox):

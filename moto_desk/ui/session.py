@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from moto_desk.domain.errors import MotoDeskError
 from moto_desk.flows.cancel import CancelToken
 from moto_desk.flows.progress import ProgressCallback, ignore_progress
 from moto_desk.paths import database_path
 
 if TYPE_CHECKING:
     from moto_desk.backend import Backend
+    from moto_desk.domain.errors import MotoDeskError
     from moto_desk.flows.context import FlowContext
     from moto_desk.gateway.client import Gateway
     from moto_desk.gateway.keys import Mode

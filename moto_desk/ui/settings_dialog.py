@@ -28,14 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from moto_desk.domain.errors import MotoDeskError
-from moto_desk.domain.models import Reader
 from moto_desk.ui.charge_form import CURRENCIES
 from moto_desk.ui.error_router import ErrorRouter, clerk_text
-from moto_desk.ui.jobs import JobRunner
 from moto_desk.ui.settings import BackendChoice, DeskSettings, SettingsStore
 
 if TYPE_CHECKING:
+    from moto_desk.domain.models import Reader
     from moto_desk.gateway.keys import ApiKey
+    from moto_desk.ui.jobs import JobRunner
 
 #: Countries whose phone numbering ``domain.phone`` knows.
 PHONE_COUNTRIES = (

@@ -9,6 +9,7 @@ mode. The main window never creates it in live mode, and the gateway refuses the
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
@@ -21,11 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from moto_desk.domain.errors import MotoDeskError
-from moto_desk.domain.models import Reader
 from moto_desk.ui.error_router import ErrorRouter, clerk_text
-from moto_desk.ui.jobs import JobRunner
-from moto_desk.ui.session import DeskSession
 from moto_desk.ui.training_cards import TEST_CARDS, TestCard
+
+if TYPE_CHECKING:
+    from moto_desk.domain.models import Reader
+    from moto_desk.ui.jobs import JobRunner
+    from moto_desk.ui.session import DeskSession
 
 
 class SimulatorPanel(QWidget):

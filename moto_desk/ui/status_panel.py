@@ -8,14 +8,18 @@ says the same in words, so the result never depends on colour alone.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from moto_desk.domain.errors import ErrorKind, MotoDeskError, ReaderBusy
-from moto_desk.domain.models import SaveResult
 from moto_desk.flows.progress import Progress, Step
 from moto_desk.ui.assets import restyle
 from moto_desk.ui.error_router import clerk_text
+
+if TYPE_CHECKING:
+    from moto_desk.domain.models import SaveResult
 
 #: The steps of a save in the order the clerk sees them (others are shown as they come).
 SAVE_STEPS = (
