@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from moto_desk.domain.errors import MotoDeskError, ReaderBusy
 from moto_desk.domain.intents import SetupIntentState
+from moto_desk.domain.money import format_money
 from moto_desk.domain.words import QT_TRANSLATE_NOOP, Translate, render_template
 from moto_desk.flows.context import FlowContext, Records, open_records
 from moto_desk.flows.writes import send
@@ -91,8 +92,30 @@ def _close(
     return settled
 
 
+def _charge_not_sent(records: Records, entry: JournalEntry) -> Settled:
+    """A charge that never reached Stripe: nobody was charged, but the clerk last saw
+    "Charging…" and must hear it, with the amount, to charge again if the order stands."""
+    if entry.amount is None:
+        template = QT_TRANSLATE_NOOP(
+            "clerk",
+            "A charge was interrupted before it reached Stripe: the customer was not charged. "
+            "Charge again if the order still stands.",
+        )
+        args: dict[str, str] = {}
+    else:
+        template = QT_TRANSLATE_NOOP(
+            "clerk",
+            "A charge of {amount} was interrupted before it reached Stripe: the customer was "
+            "not charged. Charge again if the order still stands.",
+        )
+        args = {"amount": format_money(entry.amount)}
+    return _close(records, entry, JournalState.FAILED, template, args, attention=True)
+
+
 def _settle(ctx: FlowContext, records: Records, entry: JournalEntry) -> Settled:
     if entry.state is JournalState.PENDING:
+        if entry.kind is JournalKind.CHARGE:
+            return _charge_not_sent(records, entry)
         return _close(
             records,
             entry,
@@ -130,12 +153,7 @@ def _settle_charge(ctx: FlowContext, records: Records, entry: JournalEntry) -> S
     else:
         found = []
     if not found:
-        return _close(
-            records,
-            entry,
-            JournalState.FAILED,
-            QT_TRANSLATE_NOOP("clerk", "The charge never reached Stripe."),
-        )
+        return _charge_not_sent(records, entry)
     if len(found) > 1:  # impossible with one key per entry; shout if it ever happens
         return Settled(
             entry.id,

@@ -361,17 +361,28 @@ class _SaveRun:
         )
 
     def close_after(self, error: MotoDeskError) -> None:
-        """A step failed with a known cause: never leave the entry looking in flight."""
+        """A step failed with a known cause: never leave the entry looking in flight.
+
+        The entry is closed as failed only once our SetupIntent is canceled (or was never
+        created): a SetupIntent still open may yet be completed by a reader that got the
+        command after all, so then the entry stays open and :class:`OutcomeUnknown` is
+        raised instead — reconciliation asks Stripe.
+        """
         entry = self.journal.get(self.entry_id) if self.entry_id else None
         if entry is None or not entry.is_open or entry.state is JournalState.UNKNOWN:
             return
-        self._cancel_intent()
+        if not self._cancel_intent():
+            self.journal.mark(self.entry_id, JournalState.UNKNOWN, "outcome_unknown", error.detail)
+            raise OutcomeUnknown(
+                self.entry_id, detail=error.detail, request_id=error.request_id
+            ) from error
         self.journal.mark(self.entry_id, JournalState.FAILED, error.kind.value, error.clerk_message)
 
-    def _cancel_intent(self) -> None:
-        """Cancel our SetupIntent so it can never be completed later by a stray reader."""
+    def _cancel_intent(self) -> bool:
+        """Cancel our SetupIntent so it can never be completed later by a stray reader;
+        False when it exists and could not be canceled."""
         if not self.setup_intent_id:
-            return
+            return True
         try:
             send(
                 self.journal,
@@ -382,8 +393,10 @@ class _SaveRun:
                 ),
             )
         except MotoDeskError:
-            # Tidying only: a SetupIntent left in requires_payment_method saves nothing.
-            return
+            # Where the reader never got the command, a SetupIntent left in
+            # requires_payment_method saves nothing; close_after() treats the other case.
+            return False
+        return True
 
     def _closed(self, state: JournalState, error: MotoDeskError, code: str | None) -> MotoDeskError:
         self.journal.mark(self.entry_id, state, code, error.clerk_message)

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox
 
-from moto_desk.domain.errors import ErrorKind, MotoDeskError
+from moto_desk.domain.errors import ErrorKind, MotoDeskError, OutcomeUnknown
 from moto_desk.flows.cancel import CancelToken
-from moto_desk.flows.progress import Progress, Step
+from moto_desk.flows.progress import Progress
 from moto_desk.ui.customer_model import customer_label
 from moto_desk.ui.error_router import ErrorRouter, clerk_text
 from moto_desk.ui.startup import check_journal_entry
@@ -28,13 +28,6 @@ if TYPE_CHECKING:
     from moto_desk.ui.jobs import Job, JobRunner
     from moto_desk.ui.session import DeskSession
     from moto_desk.ui.status_panel import StatusPanel
-
-#: Once the reader has the command, a lost answer may hide a saved card.
-_SENT_STEPS = frozenset(
-    {Step.SENDING_TO_READER, Step.WAITING_FOR_CARD, Step.CANCELING, Step.VERIFYING}
-)
-#: Failures that say nothing about what Stripe did.
-_UNKNOWN_KINDS = frozenset({ErrorKind.NETWORK, ErrorKind.RATE_LIMITED, ErrorKind.OUTCOME_UNKNOWN})
 
 
 @dataclass(frozen=True)
@@ -92,7 +85,6 @@ class SaveCardAction(QObject):
         self._form: SaveForm | None = None
         self._session: DeskSession | None = None
         self._entry_id: str | None = None
-        self._sent = False
         self._unknown_entry: str | None = None
         #: How long a reader may show no result before the clerk is offered to stop it.
         self.reader_wait_s: float = 300.0
@@ -123,7 +115,6 @@ class SaveCardAction(QObject):
         self._form = form
         self._session = session
         self._entry_id = None
-        self._sent = False
         self._set_unknown(None)
         self._status.start_save(form.reader.label)
 
@@ -150,7 +141,6 @@ class SaveCardAction(QObject):
     @Slot(object)
     def on_progress(self, progress: Progress) -> None:
         self._entry_id = progress.entry_id or self._entry_id
-        self._sent = self._sent or progress.step in _SENT_STEPS
         self._status.show_progress(progress)
 
     @Slot(object)
@@ -170,23 +160,13 @@ class SaveCardAction(QObject):
             self._status.show_stalled(clerk_text(error))
             self.save_failed.emit(error)
             return
-        if (
-            isinstance(error, MotoDeskError)
-            and error.kind in _UNKNOWN_KINDS
-            and (self._sent or error.kind is ErrorKind.OUTCOME_UNKNOWN)
-            and self._entry_id is not None
-        ):
-            # The reader had the command: the card may be saved although the answer was
-            # lost. "Try again" would save it twice; offer to ask Stripe instead.
-            self._set_unknown(self._entry_id)
-            if error.kind is ErrorKind.OUTCOME_UNKNOWN:
-                reason = clerk_text(error)
-            else:
-                # The core's words for a network error end in "try again": not here.
-                reason = self.tr(
-                    "moto-desk lost the connection to Stripe before it could read the result."
-                )
-            self._status.show_unknown(reason)
+        if isinstance(error, OutcomeUnknown):
+            # The flow leaves the entry open only when Stripe may have saved the card (the
+            # reader may have the command, an answer was lost). "Try again" could save it
+            # twice; offer to ask Stripe instead. Any other error closed the entry: nothing
+            # was saved, and the router's words (e.g. "wait, then try again") are right.
+            self._set_unknown(error.entry_id or self._entry_id)
+            self._status.show_unknown(clerk_text(error))
             self.save_failed.emit(error)
             return
         self._router.route(error, view=self._status)

@@ -348,10 +348,6 @@
         <translation>Opération arrêtée avant tout envoi.</translation>
     </message>
     <message>
-        <source>The charge never reached Stripe.</source>
-        <translation>Le débit n’est jamais parvenu à Stripe.</translation>
-    </message>
-    <message>
         <source>{count} payments carry this journal entry — check them in Stripe.</source>
         <translation>{count} paiements sont rattachés à cette opération du journal&#xa0;: vérifiez-les dans Stripe.</translation>
     </message>
@@ -378,6 +374,14 @@
     <message>
         <source>The card {card} was saved.</source>
         <translation>La carte {card} a été enregistrée.</translation>
+    </message>
+    <message>
+        <source>A charge was interrupted before it reached Stripe: the customer was not charged. Charge again if the order still stands.</source>
+        <translation>Un débit a été interrompu avant de parvenir à Stripe&#xa0;: le client n’a pas été débité. Débitez à nouveau si la commande tient toujours.</translation>
+    </message>
+    <message>
+        <source>A charge of {amount} was interrupted before it reached Stripe: the customer was not charged. Charge again if the order still stands.</source>
+        <translation>Un débit de {amount} a été interrompu avant de parvenir à Stripe&#xa0;: le client n’a pas été débité. Débitez à nouveau si la commande tient toujours.</translation>
     </message>
     <message>
         <source>A reader clear was interrupted. Look at the reader before using it.</source>

@@ -1674,12 +1674,8 @@ Quitter quand même&#xa0;?</translation>
 <context>
     <name>SaveCardAction</name>
     <message>
-        <source>moto-desk lost the connection to Stripe before it could read the result.</source>
-        <extracomment>Once the reader has the command, a lost answer may hide a saved card. Failures that say nothing about what Stripe did. How long a reader may show no result before the clerk is offered to stop it.</extracomment>
-        <translation>moto-desk a perdu la connexion avec Stripe avant de pouvoir lire le résultat.</translation>
-    </message>
-    <message>
         <source>Clear the reader?</source>
+        <extracomment>How long a reader may show no result before the clerk is offered to stop it.</extracomment>
         <translation>Effacer le lecteur ?</translation>
     </message>
     <message>
