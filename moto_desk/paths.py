@@ -31,3 +31,17 @@ def simulator_state_path(folder: Path) -> Path:
 
 def log_dir(folder: Path) -> Path:
     return folder / "logs"
+
+
+def make_private_dir(folder: Path) -> None:
+    """Create ``folder`` and any missing parents as 0700 (``mkdir``'s mode is masked by the
+    umask and ignored for parents, so each one is created and chmod-ed in turn). Every
+    folder moto-desk creates goes through here: data, logs, settings, the instance lock."""
+    missing: list[Path] = []
+    probe = folder
+    while not probe.exists():
+        missing.append(probe)
+        probe = probe.parent
+    for directory in reversed(missing):
+        directory.mkdir(mode=0o700, exist_ok=True)  # another process may be first
+        os.chmod(directory, 0o700)

@@ -19,6 +19,7 @@ from typing import IO
 
 from moto_desk.domain.errors import ErrorKind, MotoDeskError
 from moto_desk.domain.words import QT_TRANSLATE_NOOP
+from moto_desk.paths import make_private_dir
 
 LOCK_NAME = "moto-desk.lock"
 
@@ -56,7 +57,7 @@ def _try_lock(handle: IO[str]) -> bool:
 
 def acquire(folder: Path) -> InstanceLock:
     """Take the data directory's lock, or explain who holds it."""
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private_dir(folder)
     path = folder / LOCK_NAME
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     handle = os.fdopen(fd, "r+", encoding="utf-8")

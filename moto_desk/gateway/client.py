@@ -40,6 +40,12 @@ def _search_literal(text: str) -> str:
     return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
+# The SDK's telemetry writes a random id to ~/.config/stripe/telemetry_id (world-readable,
+# outside moto-desk's owner-only folders) and sends request timings to Stripe with every call.
+# A desk program writes only where it says it does: off, process-wide.
+stripe.enable_telemetry = False
+
+
 class Gateway:
     """Typed, domain-level access to the Stripe API subset moto-desk uses."""
 

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from moto_desk.domain.errors import ErrorKind, MotoDeskError
 from moto_desk.domain.words import QT_TRANSLATE_NOOP
+from moto_desk.paths import make_private_dir
 from moto_desk.records.schema import MIGRATIONS, Migration
 
 BUSY_TIMEOUT_MS = 5000
@@ -43,19 +44,6 @@ def _storage_error(
     SQLite message go to ``detail`` (for the log), not to the clerk."""
     detail = f"{path}: {exc}" if exc is not None else str(path)
     return MotoDeskError(ErrorKind.STORAGE, template, args=args, detail=detail)
-
-
-def _make_private_dir(folder: Path) -> None:
-    """Create ``folder`` and any missing parents as 0700 (``mkdir``'s mode is masked by the
-    umask and ignored for parents, so each one is created and chmod-ed in turn)."""
-    missing: list[Path] = []
-    probe = folder
-    while not probe.exists():
-        missing.append(probe)
-        probe = probe.parent
-    for directory in reversed(missing):
-        directory.mkdir(mode=0o700)
-        os.chmod(directory, 0o700)
 
 
 def _make_private_file(path: Path) -> None:
@@ -134,7 +122,7 @@ def open_database(
     newer version of the program. The caller closes the connection.
     """
     try:
-        _make_private_dir(path.parent)
+        make_private_dir(path.parent)
         _make_private_file(path)
     except OSError as exc:
         raise _storage_error(

@@ -200,10 +200,26 @@ def create_card_payment_method(
         "metadata": {},
         "type": "card",
     }
-    return state.add(pm, {"test_card": card.number})
+    return state.add(pm, private_card(card))
+
+
+def private_card(card: TestCard) -> dict[str, str]:
+    """What the simulator keeps about a PaymentMethod's test card: its fingerprint, never
+    the number (demo mode stores its state in the desk's data folder, which must hold no
+    card number, not even a public test one)."""
+    return {"test_card_fingerprint": fingerprint(card.number)}
+
+
+#: Test cards by fingerprint, to find a stored PaymentMethod's behaviour.
+_BY_FINGERPRINT: dict[str, TestCard] = {fingerprint(n): card for n, card in CARDS.items()}
 
 
 def behaviour(state: State, payment_method_id: str) -> TestCard | None:
-    """The test card behind a stored PaymentMethod."""
-    number = state.peek_private(payment_method_id).get("test_card")
+    """The test card behind a stored PaymentMethod (state saved by an older version kept
+    the number itself under ``test_card``)."""
+    private = state.peek_private(payment_method_id)
+    found = private.get("test_card_fingerprint")
+    if isinstance(found, str):
+        return _BY_FINGERPRINT.get(found)
+    number = private.get("test_card")
     return CARDS.get(number) if isinstance(number, str) else None

@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 
 from moto_desk.domain.sensitive import find_sensitive
-from moto_desk.paths import log_dir
+from moto_desk.paths import log_dir, make_private_dir
 
 LOG_FILE = "moto-desk.log"
 
@@ -30,6 +30,10 @@ class RedactingFilter(logging.Filter):
             message = record.getMessage()
         except (TypeError, ValueError):
             return True
+        if record.exc_info and not record.exc_text:
+            # Handlers format the traceback after the filters ran: format it now, so what
+            # is checked is what will be written.
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
         found = find_sensitive(message)
         if found is None and record.exc_text:
             found = find_sensitive(record.exc_text)
@@ -53,6 +57,19 @@ class EarlyRecords(logging.Handler):
             self.records.append(record)
 
 
+def _private_rotating_handler(file: Path) -> logging.Handler:
+    """A rotating file handler whose every new file (after each rotation too) is 0600."""
+    import logging.handlers  # after the first paint (module docstring)
+
+    class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+        def _open(self):  # type: ignore[no-untyped-def]  # the stdlib's own signature
+            fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+            os.fchmod(fd, 0o600)
+            return os.fdopen(fd, self.mode, encoding=self.encoding, errors=self.errors)
+
+    return PrivateRotatingFileHandler(file, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+
+
 def hold_early_records() -> None:
     """Keep INFO and above from now until :func:`setup_logging` opens the file."""
     root = logging.getLogger()
@@ -67,8 +84,6 @@ def setup_logging(folder: Path) -> Path | None:
     Returns the file, or None when it cannot be created (the window still runs; the
     messages then go to stderr).
     """
-    import logging.handlers  # after the first paint (module docstring)
-
     root = logging.getLogger()
     if any(getattr(h, "moto_desk", False) for h in root.handlers):
         return None
@@ -76,13 +91,11 @@ def setup_logging(folder: Path) -> Path | None:
     file = folder / LOG_FILE
     result: Path | None = file
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_dir(folder)
         if not file.exists():
             file.touch(mode=0o600)
         os.chmod(file, 0o600)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            file, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-        )
+        handler: logging.Handler = _private_rotating_handler(file)
     except OSError:
         handler = logging.StreamHandler()
         result = None

@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from enum import StrEnum
 from pathlib import Path
 
-from moto_desk.paths import APP_NAME
+from moto_desk.paths import APP_NAME, make_private_dir
 
 SCHEMA_VERSION = 1
 FILE_NAME = "settings.json"
@@ -113,7 +113,7 @@ class SettingsStore:
     def save(self, settings: DeskSettings) -> None:
         """Write atomically with owner-only permissions (raises ``OSError`` on failure)."""
         folder = self.path.parent
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_dir(folder)
         payload = {"schema_version": SCHEMA_VERSION, "settings": asdict(settings)}
         text = json.dumps(payload, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
         fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=folder)

@@ -372,7 +372,7 @@ def _card_present_pm(
         "metadata": {},
         "type": "card_present",
     }
-    return state.add(pm, {"test_card": card.number})
+    return state.add(pm, cards.private_card(card))
 
 
 def _save_dipped(
