@@ -181,7 +181,8 @@ class Step:
 #: Every slimming step, in the order they are applied. What each saves, measured by
 #: ``tests/benchmarks/bench_frozen.py --exclusions`` as what skipping only that step adds to
 #: the slim one-folder build (Debian 12, PySide6-Essentials 6.12.0, PyInstaller 6.22.3):
-#: PyInstaller's defaults 204.4 MB → all steps 134.9 MB (the bare window, slimmed: 112.9 MB).
+#: PyInstaller's defaults 204.4 MB → all steps 134.9 MB (the bare window, slimmed: 112.9 MB),
+#: before receipts brought QtPrintSupport and its CUPS plugin; with them, all steps: 135.2 MB.
 SLIMMING = (
     # −28.8 MB
     Step("strip", "strip symbols from shared libraries and extensions"),
@@ -199,6 +200,11 @@ SLIMMING = (
     Step("qt-imageformats", "image-format plugins: only SVG"),
     # −4.3 MB; without IBus, Qt falls back to the compose input context (dead keys work)
     Step("qt-other-plugins", "no evdev/tuio input, network-information or IBus plugins"),
+    # −0.8 MB (compressed bytecode): the SDK imports them only to parse v2 event payloads
+    Step("stripe-events", "exclude stripe.events (v2 event classes; moto-desk reads no events)"),
+    # −9.0 MB: libcups and what only it links to (GnuTLS, Kerberos, p11-kit, Avahi…). A desk
+    # that prints has CUPS, hence libcups2; without it Qt offers "Print to PDF" only.
+    Step("system-cups", "the CUPS print plugin uses the desk's own libcups (Linux)"),
     # −26.3 MB: what the dropped plugins alone linked to (Qt Wayland/EGLFS/OpenGL, GTK…)
     Step("prune-libs", "drop shared libraries no kept binary links to (Linux)"),
 )
@@ -208,6 +214,12 @@ STEP_NAMES = tuple(step.name for step in SLIMMING)
 STEP_EXCLUDES = {
     "qt-network": ("PySide6.QtNetwork",),
     "qt-dbus-binding": ("PySide6.QtDBus",),
+    "stripe-events": ("stripe.events",),
+}
+#: Libraries each step leaves to the desk's system (file-name prefixes); with ``prune-libs``
+#: on, what only they linked to goes too.
+STEP_SYSTEM_LIBRARIES = {
+    "system-cups": ("libcups.so",),
 }
 
 #: Qt plugins kept, by plugin folder, as names without ``lib`` and the file suffix. A folder
@@ -446,6 +458,13 @@ def slim(
     """
     kept_binaries = filter_toc(binaries, steps)
     kept_datas = filter_toc(datas, steps)
+    if prune_supported():
+        from_system = tuple(
+            prefix for step in steps for prefix in STEP_SYSTEM_LIBRARIES.get(step, ())
+        )
+        kept_binaries = [
+            entry for entry in kept_binaries if not _basename(entry[0]).startswith(from_system)
+        ]
     if "prune-libs" in steps and prune_supported():
         kept_binaries, _unreachable = prune_unreachable(kept_binaries, elf_needed, is_prune_root)
     present = {_dest(entry) for entry in (*kept_binaries, *kept_datas)}

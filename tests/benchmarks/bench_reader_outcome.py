@@ -1,7 +1,9 @@
 """Reader outcome: from the simulated reader finishing its action to the save flow knowing.
 
-The simulated reader keys a card in by itself ``--delay`` seconds after the command
-(``auto_present``); the moment it is due is read from the simulator's reader record. The
+The simulated reader keys a card in by itself ``--delay`` seconds after the command, plus an
+offset spread evenly over one poll interval from run to run (a fixed delay that is a whole
+number of intervals would always land just before a poll and flatter the figure); the moment
+it is due is read from the simulator's reader record. The
 save flow's result arrives after its next poll plus the SetupIntent read. Baseline, in the
 same run: one reader retrieve round trip — what a poller that knew the exact moment would
 still pay. Also counts the flow's reader polls per second (budget: at most 5).
@@ -28,6 +30,7 @@ from moto_desk.domain.consent import load_terms
 from moto_desk.domain.models import AllowRedisplay, Channel
 from moto_desk.flows.context import DeskIdentity, FlowContext
 from moto_desk.flows.customers import NewCustomer, create_customer
+from moto_desk.flows.reader_watch import FAST_INTERVAL_S
 from moto_desk.flows.readers import list_readers
 from moto_desk.flows.save_card import SaveRequest, save_card
 from moto_desk.gateway.client import Gateway
@@ -64,7 +67,8 @@ def main() -> int:
             baseline.append((time.perf_counter() - started) * 1000)
         customer = create_customer(ctx, NewCustomer("Bench Customer", "bench@example.com"))
         terms = load_terms("en")
-        for _ in range(args.runs):
+        for run_index in range(args.runs):
+            offset = FAST_INTERVAL_S * run_index / args.runs
             sim.set_reader(
                 reader.id,
                 auto_present={
@@ -72,7 +76,7 @@ def main() -> int:
                     "exp_month": 12,
                     "exp_year": 2040,
                     "cvc": "123",
-                    "delay_s": args.delay,
+                    "delay_s": args.delay + offset,
                 },
             )
             due: list[float] = []
@@ -112,7 +116,10 @@ def main() -> int:
     if args.json:
         print(json.dumps(result))
         return 0
-    print(f"reader outcome, {args.runs} saves, card keyed {args.delay} s after the command")
+    print(
+        f"reader outcome, {args.runs} saves, card keyed {args.delay}-"
+        f"{args.delay + FAST_INTERVAL_S:.2f} s after the command"
+    )
     for name, value in result.items():
         print(f"{name:<26}{value:>10.1f}")
     ratio = result["outcome_lag_median_ms"] / result["baseline_retrieve_ms"]

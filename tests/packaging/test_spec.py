@@ -277,6 +277,40 @@ def test_prune_keeps_what_roots_link_to_and_drops_the_rest() -> None:
     assert len(kept) == 6
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pruning is Linux-only")
+def test_the_desks_libcups_serves_the_print_plugin(monkeypatch: pytest.MonkeyPatch) -> None:
+    links = {
+        "/src/libcupsprintersupport.so": ["libcups.so.2", "libQt6PrintSupport.so.6"],
+        "/src/libcups.so.2": ["libgnutls.so.30", "libz.so.1"],
+        "/src/libgnutls.so.30": ["libp11-kit.so.0"],
+        "/src/QtGui.abi3.so": ["libz.so.1"],
+    }
+    binaries = [
+        (
+            f"{PLUGINS}/printsupport/libcupsprintersupport.so",
+            "/src/libcupsprintersupport.so",
+            "BINARY",
+        ),
+        ("PySide6/Qt/lib/libQt6PrintSupport.so.6", "/src/libQt6PrintSupport.so.6", "BINARY"),
+        ("libcups.so.2", "/src/libcups.so.2", "BINARY"),
+        ("libgnutls.so.30", "/src/libgnutls.so.30", "BINARY"),
+        ("libp11-kit.so.0", "/src/libp11-kit.so.0", "BINARY"),
+        ("libz.so.1", "/src/libz.so.1", "BINARY"),
+        ("PySide6/QtGui.abi3.so", "/src/QtGui.abi3.so", "EXTENSION"),
+    ]
+    monkeypatch.setattr(bundle, "elf_needed", lambda source: links.get(source, []))
+    kept, _datas, slimmed = bundle.slim(binaries, [], ALL_STEPS)
+    assert [entry[0].rsplit("/", 1)[-1] for entry in kept] == [
+        "libcupsprintersupport.so",
+        "libQt6PrintSupport.so.6",
+        "libz.so.1",
+        "QtGui.abi3.so",
+    ]
+    assert len(slimmed.dropped) == 3
+    kept_all, _datas, _slimmed = bundle.slim(binaries, [], ALL_STEPS - {"system-cups"})
+    assert len(kept_all) == len(binaries)
+
+
 def test_symbolic_links_go_with_their_target() -> None:
     assert (
         bundle.symlink_target(("libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"))
