@@ -1,0 +1,106 @@
+"""Memory: peak RSS of the desk after a full save and charge, against the bare window.
+
+Each side runs in its own process, alternately, so a noisy machine hurts both alike:
+
+- app: demo mode as a desk runs it — the embedded simulator in the same process, the real
+  window, the backend (stripe, keyring, SQLite) — driven by the clerk's keys through one save
+  on the simulated reader and one charge (the harness of ``bench_gui_stall.py``);
+- baseline: the bare PySide6 window (``packaging/baseline/bare_window.py``) to its first
+  paint, the baseline of ``bench_startup.py``.
+
+The figure is each child's ``ru_maxrss``. Budget (issue 8): at most 1.5x.
+
+    python tests/benchmarks/bench_memory.py [--runs 5] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BARE = [sys.executable, str(ROOT / "packaging" / "baseline" / "bare_window.py")]
+APP = [sys.executable, str(Path(__file__).resolve()), "--child"]
+BUDGET = 1.5
+
+
+def _child() -> int:
+    """One desk session: window, save, charge; then print the peak RSS and leave at once."""
+    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_gui_stall import (  # the window harness
+        application,
+        close_window,
+        isolate,
+        open_window,
+        save_and_charge,
+    )
+
+    from moto_desk.simulator import Simulator
+
+    isolate()
+    application()
+    with tempfile.TemporaryDirectory() as folder, Simulator(seed_demo=True) as sim:
+        window = open_window(sim, Path(folder) / "desk")
+        save_and_charge(window, "12.50")
+        close_window(window)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"peak_rss_mb": peak}), flush=True)
+    os._exit(0)  # as the other window benchmarks: skip PySide6's teardown
+
+
+def _peak_mb(command: list[str]) -> float:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "MOTO_DESK_REPORT_FIRST_PAINT": "1"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    child = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None
+    output = child.stdout.read()
+    child.stdout.close()
+    _, status, usage = os.wait4(child.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{command} failed: {output!r}")
+    return usage.ru_maxrss / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        return _child()
+    bare: list[float] = []
+    app: list[float] = []
+    for _ in range(args.runs):
+        bare.append(_peak_mb(BARE))
+        app.append(_peak_mb(APP))
+    result = {
+        "bare_peak_rss_mb": statistics.median(bare),
+        "app_peak_rss_mb": statistics.median(app),
+        "app_peak_rss_max_mb": max(app),
+    }
+    ratio = result["app_peak_rss_mb"] / result["bare_peak_rss_mb"]
+    result["ratio"] = ratio
+    result["budget"] = BUDGET
+    result["budget_met"] = ratio <= BUDGET
+    if args.json:
+        print(json.dumps(result))
+        return 0
+    print(f"peak RSS, medians of {args.runs} alternating runs")
+    print(f"{'bare window (first paint)':<34}{result['bare_peak_rss_mb']:>8.1f} MB")
+    print(f"{'desk after a save and a charge':<34}{result['app_peak_rss_mb']:>8.1f} MB")
+    verdict = "met" if result["budget_met"] else "MISSED"
+    print(f"{'ratio':<34}{ratio:>8.2f}x   (budget {BUDGET}x: {verdict})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
