@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -58,20 +59,39 @@ def validate_new_customer(form: NewCustomer, default_country: str = "US") -> New
     return NewCustomer(name, email, normalized)
 
 
-def find_customers(ctx: FlowContext, text: str, limit: int = 20) -> list[Customer]:
-    """Local index first, then exact email, then Stripe search; each customer once."""
+def find_customers(
+    ctx: FlowContext,
+    text: str,
+    limit: int = 20,
+    *,
+    on_local: Callable[[list[Customer]], None] | None = None,
+) -> list[Customer]:
+    """Local index first, then Stripe; each customer once, the local ones first and in place.
+
+    ``on_local`` is given the local index's matches (perhaps none) before Stripe is asked, so a
+    window can show them at once; the list returned starts with the same customers, in the
+    same order (refreshed from Stripe's answer), followed by those only Stripe knew.
+
+    Stripe: an exact email is looked up by the list endpoint (consistent right after a create,
+    but case-sensitive); Stripe search runs when that finds nobody, and for any other text.
+    Stripe's answer is remembered in the local index in one write.
+    """
     text = text.strip()
     if not text:
         return []
     with open_records(ctx.database_path) as records:
-        found: dict[str, Customer] = {c.id: c for c in records.customers.search(text, limit)}
+        local = records.customers.search(text, limit)
+        if on_local is not None:
+            on_local(list(local))
+        found: dict[str, Customer] = {c.id: c for c in local}
         remote: list[Customer] = []
         if _EMAIL.match(text):
-            remote.extend(ctx.gateway.customers_by_email(text))
-        remote.extend(ctx.gateway.search_customers(text, limit))
+            remote = ctx.gateway.customers_by_email(text, limit)
+        if not remote:
+            remote = ctx.gateway.search_customers(text, limit)
         for customer in remote:
-            records.customers.remember(customer)
             found[customer.id] = customer
+        records.customers.remember_all(remote)
     return list(found.values())[:limit]
 
 

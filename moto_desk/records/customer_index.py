@@ -15,14 +15,25 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
+from collections.abc import Sequence
+from datetime import datetime, timedelta
 
 from moto_desk.domain.models import Customer
 from moto_desk.domain.phone import phone_search_keys
-from moto_desk.records.database import storage_errors
+from moto_desk.records.database import storage_errors, transaction
 from moto_desk.records.timestamps import Clock, from_iso, to_iso, utc_now
 
 _MIN_PHONE_DIGITS = 3  # fewer digits would match most numbers
 # {where} is built from constant clauses; every value is a bound parameter.
+_REMEMBER = (
+    "INSERT INTO customer_index (id, name, email, phone, phone_digits, search_text,"
+    " created, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email,"
+    " phone = excluded.phone, phone_digits = excluded.phone_digits,"
+    " search_text = excluded.search_text,"
+    " created = coalesce(excluded.created, customer_index.created),"
+    " last_seen = excluded.last_seen"
+)
 _SEARCH = (
     "SELECT id, name, email, phone, created FROM customer_index"
     " WHERE {where} ORDER BY last_seen DESC, rowid DESC LIMIT ?"
@@ -45,27 +56,31 @@ class CustomerIndex:
 
     def remember(self, customer: Customer) -> None:
         """Add or refresh ``customer`` and mark it seen now (it moves to the top)."""
-        search_text = fold(f"{customer.name or ''} {customer.email or ''}")
         with storage_errors():
-            self._conn.execute(
-                "INSERT INTO customer_index (id, name, email, phone, phone_digits, search_text,"
-                " created, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email,"
-                " phone = excluded.phone, phone_digits = excluded.phone_digits,"
-                " search_text = excluded.search_text,"
-                " created = coalesce(excluded.created, customer_index.created),"
-                " last_seen = excluded.last_seen",
-                (
-                    customer.id,
-                    customer.name,
-                    customer.email,
-                    customer.phone,
-                    phone_search_keys(customer.phone or ""),
-                    search_text,
-                    to_iso(customer.created) if customer.created else None,
-                    to_iso(self._clock()),
-                ),
-            )
+            self._conn.execute(_REMEMBER, _row(customer, self._clock()))
+
+    def remember_all(self, customers: Sequence[Customer]) -> None:
+        """:meth:`remember` each of ``customers`` in one transaction (one commit, not one per
+        customer: a search's twenty answers cost one disk sync).
+
+        They are marked seen now, in the order given: the first comes first in a later
+        search, as in the answer they came from. Inside a transaction the caller opened, they
+        join it.
+        """
+        first: dict[str, Customer] = {}
+        for customer in customers:  # a customer given twice is remembered where it came first
+            first.setdefault(customer.id, customer)
+        if not first:
+            return
+        now = self._clock()
+        # A microsecond apart, so "most recently seen first" keeps the answer's order.
+        rows = [_row(c, now - timedelta(microseconds=i)) for i, c in enumerate(first.values())]
+        with storage_errors():
+            if self._conn.in_transaction:
+                self._conn.executemany(_REMEMBER, rows)
+            else:
+                with transaction(self._conn):
+                    self._conn.executemany(_REMEMBER, rows)
 
     def forget(self, customer_id: str) -> None:
         """Remove a customer (deleted at Stripe); unknown ids are ignored."""
@@ -99,3 +114,17 @@ class CustomerIndex:
             )
             for r in rows
         ]
+
+
+def _row(customer: Customer, seen: datetime) -> tuple[object, ...]:
+    """The values of ``_REMEMBER`` for ``customer``, seen at ``seen``."""
+    return (
+        customer.id,
+        customer.name,
+        customer.email,
+        customer.phone,
+        phone_search_keys(customer.phone or ""),
+        fold(f"{customer.name or ''} {customer.email or ''}"),
+        to_iso(customer.created) if customer.created else None,
+        to_iso(seen),
+    )

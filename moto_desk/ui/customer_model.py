@@ -70,6 +70,27 @@ class CustomerModel(QAbstractListModel):
         self._customers = list(customers)
         self.endResetModel()
 
+    def extend_customers(self, customers: list[Customer]) -> None:
+        """Show ``customers``, which begin with the customers shown now (a search's full answer
+        after its local part): those rows stay where they are — refreshed when their details
+        changed — and the rest are added below them, so neither the selection nor the scroll
+        position moves. Any other list replaces the shown one (:meth:`set_customers`).
+        """
+        shown = len(self._customers)
+        new = list(customers)
+        if [c.id for c in new[:shown]] != [c.id for c in self._customers]:
+            self.set_customers(new)
+            return
+        for row, customer in enumerate(new[:shown]):
+            if customer != self._customers[row]:
+                self._customers[row] = customer
+                changed = self.index(row)
+                self.dataChanged.emit(changed, changed)
+        if len(new) > shown:
+            self.beginInsertRows(QModelIndex(), shown, len(new) - 1)
+            self._customers.extend(new[shown:])
+            self.endInsertRows()
+
     def put_first(self, customer: Customer) -> int:
         """Show ``customer`` at the top (just created), replacing an older copy; its row."""
         existing = self.row_of(customer.id)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from moto_desk.domain.errors import InvalidInput
+from moto_desk.domain.models import Customer
 from moto_desk.flows.customers import NewCustomer, create_customer, find_customers
 
 from .conftest import Desk
@@ -42,6 +45,69 @@ def make_other_desk_customer(desk: Desk) -> str:
         idempotency_key="other-desk-create-turing",
     )
     return customer.id
+
+
+def count_searches(desk: Desk, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts Stripe search is asked for from now on (the real search still answers)."""
+    asked: list[str] = []
+    search: Callable[[str, int], list[Customer]] = desk.gateway.search_customers
+
+    def counted(text: str, limit: int = 20) -> list[Customer]:
+        asked.append(text)
+        return search(text, limit)
+
+    monkeypatch.setattr(desk.gateway, "search_customers", counted)
+    return asked
+
+
+def test_local_matches_are_given_first_and_stay_in_place(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    known = create_customer(desk.ctx, NewCustomer("Ada Quimby", "ada.q@example.com"))
+    other = desk.gateway.create_customer(
+        name="Bob Quimby", email=None, phone=None, metadata={}, idempotency_key="other-quimby"
+    )
+    asked = count_searches(desk, monkeypatch)
+    seen: list[object] = []
+
+    def on_local(local: list[Customer]) -> None:
+        seen.append([c.id for c in local])
+        assert asked == []  # before Stripe is asked
+
+    found = find_customers(desk.ctx, "quimby", on_local=on_local)
+    assert seen == [[known.id]]
+    assert asked == ["quimby"]
+    assert [c.id for c in found] == [known.id, other.id]  # the local part first, in place
+
+    # Stripe's answer was remembered: the local index now knows the other desk's customer.
+    local: list[Customer] = []
+    find_customers(desk.ctx, "quimby", on_local=local.extend)
+    assert {c.id for c in local} == {known.id, other.id}
+
+
+def test_local_part_may_be_empty(desk: Desk) -> None:
+    seen: list[list[Customer]] = []
+    found = find_customers(desk.ctx, "Turing", on_local=seen.append)
+    assert seen == [[]]
+    assert found == []
+
+
+def test_an_exact_email_the_list_finds_is_not_searched_again(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    customer = desk.gateway.create_customer(
+        name="Cy Exact",
+        email="cy.exact@example.com",
+        phone=None,
+        metadata={},
+        idempotency_key="other-desk-cy",
+    )
+    asked = count_searches(desk, monkeypatch)
+    assert [c.id for c in find_customers(desk.ctx, "cy.exact@example.com")] == [customer.id]
+    assert asked == []  # one request, not two
+    # The list's email match is case-sensitive; when it finds nobody, search still runs.
+    assert customer.id in [c.id for c in find_customers(desk.ctx, "CY.Exact@Example.com")]
+    assert asked == ["CY.Exact@Example.com"]
 
 
 @pytest.mark.parametrize(

@@ -97,3 +97,53 @@ def test_query_text_is_data_not_sql(index: CustomerIndex) -> None:
     assert index.search("'; DROP TABLE customer_index; --") == []
     assert index.search("%") == []
     assert len(index.search("")) == 4
+
+
+def statements(conn: sqlite3.Connection) -> list[str]:
+    """Record every statement ``conn`` runs from now on (transaction control included)."""
+    ran: list[str] = []
+    conn.set_trace_callback(ran.append)
+    return ran
+
+
+def test_remember_all_is_one_transaction_in_the_answers_order(
+    conn: sqlite3.Connection, index: CustomerIndex, clock: FakeClock
+) -> None:
+    clock.advance(minutes=1)
+    answer = [
+        Customer("cus_b", "Bea Stripe", "bea@example.com", None, CREATED),
+        Customer("cus_jean", "Jean Martin", "jean@example.org", None, None),  # known: refreshed
+        Customer("cus_a", "Al Stripe", None, "+15550001111", None),
+    ]
+    ran = statements(conn)
+    index.remember_all(answer)
+    conn.set_trace_callback(None)
+    assert [s for s in ran if s.split()[0] in ("BEGIN", "COMMIT")] == ["BEGIN IMMEDIATE", "COMMIT"]
+    assert not conn.in_transaction
+    # Seen now, the first of the answer first; the older customers after them.
+    assert ids(index.search(""))[:4] == ["cus_b", "cus_jean", "cus_a", "cus_nophone"]
+    assert ids(index.search("jean@example.org")) == ["cus_jean"]
+    assert ids(index.search("jmartin1984")) == []
+    assert ids(index.search("555 000 11")) == ["cus_a"]
+
+
+def test_remember_all_a_customer_twice_and_nothing(
+    conn: sqlite3.Connection, index: CustomerIndex, clock: FakeClock
+) -> None:
+    clock.advance(minutes=1)
+    ran = statements(conn)
+    index.remember_all([])
+    assert ran == []  # no answer, no write
+    ann = Customer("cus_ann", "Ann Lee", None, "+15551234567", None)
+    index.remember_all([ann, Customer("cus_x", "X", None, None, None), ann])
+    assert ids(index.search(""))[:2] == ["cus_ann", "cus_x"]  # where it came first
+
+
+def test_remember_all_joins_the_callers_transaction(
+    conn: sqlite3.Connection, index: CustomerIndex
+) -> None:
+    conn.execute("BEGIN")
+    index.remember_all([Customer("cus_later", "Rolled Back", None, None, None)])
+    assert conn.in_transaction  # not committed under the caller's feet
+    conn.execute("ROLLBACK")
+    assert ids(index.search("rolled")) == []
