@@ -9,7 +9,7 @@ confirmation sends it with ``confirmed_duplicate=True``. The form is kept on eve
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -45,8 +45,21 @@ def _lookup_consent(session: DeskSession, payment_method_id: str) -> ConsentReco
         return records.ledger.active_consent_for_card(payment_method_id)
 
 
+# The dialog's pages, in the order the clerk meets them.
+PAGES = ("form", "confirm", "working", "result")
+
+T = TypeVar("T")
+
+
 class ChargeDialog(QDialog):
     """Charge one of a customer's saved cards, off-session.
+
+    Built empty; :meth:`start` fills it for each charge. The window keeps one dialog and
+    builds it before the first F6, a page at a time (:meth:`prepare_page`): building it
+    when the clerk asks for it would freeze the window for longer than a frame. A page not
+    prepared yet is built when first reached. What a job answers after the dialog was
+    closed is handled as for a dialog that no longer exists (a failure is routed, anything
+    else dropped).
 
     Signals:
         charge_completed(object): the :class:`ChargeResult` of a successful charge.
@@ -60,10 +73,6 @@ class ChargeDialog(QDialog):
         router: ErrorRouter,
         session: DeskSession,
         *,
-        customer: Customer,
-        cards: list[SavedCard],
-        selected: SavedCard | None,
-        currency: str,
         locale: str,
         parent: QWidget | None = None,
     ) -> None:
@@ -80,22 +89,85 @@ class ChargeDialog(QDialog):
         self._charging = False
         self._consent_ready = False
         self._unknown_entry: str | None = None
+        # Counts the closings: a job's answer is for the opening it was started in.
+        self._opening = 0
+        self._polished = 0  # how many pages prepare_page() has polished
 
         self._pages = QStackedWidget(self)
-        self.form = ChargeForm(
-            customer, cards, selected, currency=currency, locale=locale, parent=self
-        )
-        self._pages.addWidget(self._form_page())
-        self._pages.addWidget(self._confirm_page())
-        self._pages.addWidget(self._working_page())
-        self._pages.addWidget(self._result_page())
         layout = QVBoxLayout(self)
         layout.addWidget(self._pages)
         # Room for the inline errors and the read-back without the dialog having to grow.
         self.setMinimumSize(600, 430)
+
+    def start(
+        self,
+        session: DeskSession,
+        *,
+        customer: Customer,
+        cards: list[SavedCard],
+        selected: SavedCard | None,
+        currency: str,
+    ) -> None:
+        """Fill the dialog for a new charge (call it while it is closed): the form, empty
+        but for the customer's cards, with the focus on the amount."""
+        self._session = session
+        self._draft = None
+        self._confirmed_duplicate = False
+        self._consent_ready = False
+        self._unknown_entry = None
+        self._build("form")
+        self.form.start(customer, cards, selected, currency=currency)
+        if self._built("confirm") and self._consent.property("role"):
+            self._consent.setProperty("role", "")
+            restyle(self._consent)
+        self._show_page("form")
+        self._review.setDefault(True)
         self.form.focus_amount()
 
+    def prepare_page(self) -> bool:
+        """Build the next page not built yet, or polish the last one built (a few ms each:
+        one step per turn of the event loop keeps each under a frame); False once every
+        page is built and polished."""
+        if self._polished < self._pages.count():
+            page = self._pages.widget(self._polished)
+            if page is not None:
+                page.ensurePolished()
+            self._polished += 1
+        elif self._pages.count() < len(PAGES):
+            self._build(PAGES[self._pages.count()])
+        return self._polished < len(PAGES)
+
+    def done(self, result: int) -> None:
+        self._opening += 1
+        super().done(result)
+
+    def _this_opening(self, callback: Callable[[T], None]) -> Callable[[T], None]:
+        """``callback`` while the dialog stays open; afterwards a failure goes to the router
+        (as the job runner does for a job whose dialog is gone) and a result is dropped."""
+        opening = self._opening
+
+        def deliver(value: T) -> None:
+            if opening == self._opening:
+                callback(value)
+            elif isinstance(value, BaseException):
+                self._router.route(value)
+
+        return deliver
+
     # ------------------------------------------------------------------ pages
+    def _build(self, name: str) -> None:
+        """Build page ``name`` (and any page before it) if it is not built yet."""
+        builders = (self._form_page, self._confirm_page, self._working_page, self._result_page)
+        while not self._built(name):
+            self._pages.addWidget(builders[self._pages.count()]())
+
+    def _show_page(self, name: str) -> None:
+        self._build(name)
+        self._pages.setCurrentIndex(PAGES.index(name))
+
+    def _built(self, name: str) -> bool:
+        return self._pages.count() > PAGES.index(name)
+
     def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(name)
@@ -112,6 +184,7 @@ class ChargeDialog(QDialog):
 
     def _form_page(self) -> QWidget:
         page = QWidget(self)
+        self.form = ChargeForm(locale=self._locale, parent=self)
         self._review = self._button(
             "reviewChargeButton", self.tr("Review the charge…"), self.on_review_clicked
         )
@@ -191,12 +264,17 @@ class ChargeDialog(QDialog):
     # ------------------------------------------------------------------ reading (tests)
     @property
     def page(self) -> str:
-        return ("form", "confirm", "working", "result")[self._pages.currentIndex()]
+        index = self._pages.currentIndex()
+        return PAGES[index] if index >= 0 else "form"
 
     def result_text(self) -> str:
+        if not self._built("result"):
+            return "\n"
         return f"{self._result_headline.text()}\n{self._result_detail.text()}"
 
     def confirm_text(self) -> str:
+        if not self._built("confirm"):
+            return "\n"
         parts = [self._readback.text(), self._consent.text()]
         if not self._duplicate.isHidden():
             parts.append(self._duplicate.text())
@@ -214,6 +292,7 @@ class ChargeDialog(QDialog):
         self._show_confirm(draft)
 
     def _show_confirm(self, draft: ChargeDraft, duplicate: str = "") -> None:
+        self._build("confirm")
         amount = format_money(draft.amount, self._locale)
         # One fact per line, in the order the clerk reads them back to the customer.
         lines = [
@@ -234,7 +313,7 @@ class ChargeDialog(QDialog):
             self._confirm.setText(self.tr("Charge {amount} again").format(amount=amount))
         else:
             self._confirm.setText(self.tr("Charge {amount}").format(amount=amount))
-        self._pages.setCurrentIndex(1)
+        self._show_page("confirm")
         self._consent_ready = False
         self._confirm.setEnabled(False)
         self._consent.setText(self.tr("Looking up the consent on record…"))
@@ -242,8 +321,8 @@ class ChargeDialog(QDialog):
         pm = draft.card.payment_method_id
         (
             self._runner.job(lambda: _lookup_consent(session, pm), owner=self)
-            .on_success(self.on_consent_found)
-            .on_failure(self.on_consent_failed)
+            .on_success(self._this_opening(self.on_consent_found))
+            .on_failure(self._this_opening(self.on_consent_failed))
             .run()
         )
 
@@ -292,7 +371,7 @@ class ChargeDialog(QDialog):
 
     @Slot()
     def on_back_clicked(self) -> None:
-        self._pages.setCurrentIndex(0)
+        self._show_page("form")
         self.form.focus_amount()
 
     # ------------------------------------------------------------------ charging
@@ -302,12 +381,13 @@ class ChargeDialog(QDialog):
         if draft is None or self._charging or not self._consent_ready:
             return
         self._charging = True
+        self._build("working")
         self._working.setText(
             self.tr("Charging {amount}… Please wait; do not close moto-desk.").format(
                 amount=format_money(draft.amount, self._locale)
             )
         )
-        self._pages.setCurrentIndex(2)
+        self._show_page("working")
         session = self._session
         confirmed = self._confirmed_duplicate
 
@@ -326,8 +406,8 @@ class ChargeDialog(QDialog):
 
         (
             self._runner.job(work, payment=True, owner=self)
-            .on_success(self.on_charged)
-            .on_failure(self.on_charge_failed)
+            .on_success(self._this_opening(self.on_charged))
+            .on_failure(self._this_opening(self.on_charge_failed))
             .on_finished(self.on_charge_finished)
             .run()
         )
@@ -374,12 +454,12 @@ class ChargeDialog(QDialog):
             self._show_confirm(draft, duplicate=clerk_text(error))
             return
         if isinstance(error, InvalidInput) and error.field == "amount":
-            self._pages.setCurrentIndex(0)
+            self._show_page("form")
             self.form.draft()  # shows the amount's problem next to the field
             return
         if not isinstance(error, MotoDeskError):
             self._router.route(error)
-            self._pages.setCurrentIndex(0)
+            self._show_page("form")
             return
         if isinstance(error, OutcomeUnknown) and error.entry_id:
             # Maybe charged: never say "not charged", never invite a retry by hand —
@@ -391,6 +471,7 @@ class ChargeDialog(QDialog):
         self._again.show()
 
     def _set_result(self, state: str, headline: str, detail: str) -> None:
+        self._build("result")
         self._result_headline.setText(headline)
         self._result_headline.setProperty("state", state)
         self._result_detail.setText(detail)
@@ -416,8 +497,8 @@ class ChargeDialog(QDialog):
         self._result_detail.setText(self.tr("Asking Stripe what happened…"))
         (
             self._runner.job(lambda: check_journal_entry(session, entry_id), owner=self)
-            .on_success(self.on_checked)
-            .on_failure(self.on_check_failed)
+            .on_success(self._this_opening(self.on_checked))
+            .on_failure(self._this_opening(self.on_check_failed))
             .run()
         )
 
@@ -457,7 +538,7 @@ class ChargeDialog(QDialog):
 
     def _show_result(self) -> None:
         restyle(self._result_headline)
-        self._pages.setCurrentIndex(3)
+        self._show_page("result")
         self._done.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ------------------------------------------------------------------ closing

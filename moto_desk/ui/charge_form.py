@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -63,36 +63,21 @@ class ChargeForm(QWidget):
 
     amount_changed = Signal(object)
 
-    def __init__(
-        self,
-        customer: Customer,
-        cards: list[SavedCard],
-        selected: SavedCard | None,
-        *,
-        currency: str,
-        locale: str,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, *, locale: str, parent: QWidget | None = None) -> None:
+        """An empty form; :meth:`start` fills it for a charge."""
         super().__init__(parent)
-        self._customer = customer
+        self._customer: Customer | None = None
         self._locale = locale
         self._today = date.today()
+        self._cards: dict[str, SavedCard] = {}
 
-        who = QLabel(customer_label(customer), self)
-        who.setObjectName("chargeCustomer")
-        who.setWordWrap(True)
+        self._who = QLabel(self)
+        self._who.setObjectName("chargeCustomer")
+        self._who.setWordWrap(True)
 
         self._card = QComboBox(self)
         self._card.setObjectName("cardChoice")
         self._card.setAccessibleName(self.tr("Card to charge"))
-        for card in cards:
-            text = f"{card_words(card)} — {expiry_words(card)}"
-            if card.is_expired(self._today):
-                text += " " + self.tr("(expired)")
-            self._card.addItem(text, card.payment_method_id)
-        self._cards = {card.payment_method_id: card for card in cards}
-        if selected is not None:
-            self._card.setCurrentIndex(self._card.findData(selected.payment_method_id))
 
         self._amount = QLineEdit(self)
         self._amount.setObjectName("amountEdit")
@@ -103,12 +88,6 @@ class ChargeForm(QWidget):
         self._currency = QComboBox(self)
         self._currency.setObjectName("currencyChoice")
         self._currency.setAccessibleName(self.tr("Currency"))
-        codes = list(CURRENCIES)
-        if currency.lower() not in codes:
-            codes.insert(0, currency.lower())
-        for code in codes:
-            self._currency.addItem(code.upper(), code)
-        self._currency.setCurrentIndex(self._currency.findData(currency.lower()))
         self._currency.currentIndexChanged.connect(self.on_currency_changed)
 
         self._amount_note = QLabel(self)
@@ -124,14 +103,13 @@ class ChargeForm(QWidget):
         self._email = QLineEdit(self)
         self._email.setObjectName("receiptEmailEdit")
         self._email.setAccessibleName(self.tr("Receipt email"))
-        self._email.setPlaceholderText(customer.email or self.tr("name@example.com"))
         self._email.setToolTip(self.tr("Stripe sends a receipt to this address (optional)"))
 
         self._card_error = self._error_label("cardError")
         self._email_error = self._error_label("receiptEmailError")
 
         form = QFormLayout(self)
-        form.addRow(self.tr("Customer"), who)
+        form.addRow(self.tr("Customer"), self._who)
         form.addRow(self.tr("&Card"), self._card)
         form.addRow("", self._card_error)
         form.addRow(self.tr("&Amount"), self._amount)
@@ -144,6 +122,47 @@ class ChargeForm(QWidget):
         self.setTabOrder(self._amount, self._currency)
         self.setTabOrder(self._currency, self._description)
         self.setTabOrder(self._description, self._email)
+
+    def start(
+        self,
+        customer: Customer,
+        cards: list[SavedCard],
+        selected: SavedCard | None,
+        *,
+        currency: str,
+    ) -> None:
+        """Fill the form for a new charge: the customer's cards (``selected`` chosen), no
+        amount in the desk's ``currency``, no description or email, no error shown."""
+        self._customer = customer
+        self._today = date.today()
+        self._who.setText(customer_label(customer))
+
+        self._card.clear()
+        for card in cards:
+            text = f"{card_words(card)} — {expiry_words(card)}"
+            if card.is_expired(self._today):
+                text += " " + self.tr("(expired)")
+            self._card.addItem(text, card.payment_method_id)
+        self._cards = {card.payment_method_id: card for card in cards}
+        if selected is not None:
+            self._card.setCurrentIndex(self._card.findData(selected.payment_method_id))
+
+        codes = list(CURRENCIES)
+        if currency.lower() not in codes:
+            codes.insert(0, currency.lower())
+        with QSignalBlocker(self._currency):
+            if [self._currency.itemData(i) for i in range(self._currency.count())] != codes:
+                self._currency.clear()
+                for code in codes:
+                    self._currency.addItem(code.upper(), code)
+            self._currency.setCurrentIndex(self._currency.findData(currency.lower()))
+
+        self._amount.clear()
+        self._description.clear()
+        self._email.clear()
+        self._email.setPlaceholderText(customer.email or self.tr("name@example.com"))
+        self._card_error.hide()
+        self._email_error.hide()
         self._update_placeholder()
         self._show_amount()
 
@@ -198,12 +217,13 @@ class ChargeForm(QWidget):
             )
             self._email_error.show()
             ok = False
-        if not ok or card is None or money is None:
+        customer = self._customer
+        if not ok or card is None or money is None or customer is None:
             if money is None:
                 self.focus_amount()
             return None
         return ChargeDraft(
-            self._customer, card, money, self._description.text().strip() or None, email or None
+            customer, card, money, self._description.text().strip() or None, email or None
         )
 
     # ------------------------------------------------------------------ amount feedback

@@ -38,6 +38,7 @@ from moto_desk.ui.notice_bar import NoticeBar
 from moto_desk.ui.reader_panel import ReaderPanel
 from moto_desk.ui.save_card_action import SaveCardAction, SaveForm
 from moto_desk.ui.saved_cards_panel import SavedCardsPanel
+from moto_desk.ui.startup import preload_modules
 from moto_desk.ui.status_panel import StatusPanel
 
 if TYPE_CHECKING:
@@ -89,7 +90,8 @@ class MainWindow(QMainWindow):
         self._quit_confirmed = False
         self._closed = False
         self._customer: Customer | None = None
-        self._charge_dialog: ChargeDialog | None = None
+        self._charge_dialog: ChargeDialog | None = None  # while open
+        self._kept_charge_dialog: ChargeDialog | None = None  # built before the first F6
         self._settings_dialog: SettingsDialog | None = None
         self._evidence_dialog: ConsentEvidenceDialog | None = None
         self._card_health_dialog: CardHealthDialog | None = None
@@ -292,6 +294,10 @@ class MainWindow(QMainWindow):
         self._set_session(session)
         self.status.show_idle()
         self.session_started.emit(session)
+        if self._kept_charge_dialog is None:
+            # The modules a save and a charge load on first use, imported off the GUI
+            # thread; then the charge dialog, built while the clerk has not asked for it.
+            self.runner.job(preload_modules).on_finished(self.on_modules_preloaded).run()
 
     def _set_session(self, session: DeskSession | None) -> None:
         self.session = session
@@ -486,23 +492,42 @@ class MainWindow(QMainWindow):
                 self.tr("Choose a customer who has a saved card, then press F6."),
             )
             return
-        from moto_desk.ui.charge_dialog import ChargeDialog  # on first use: light start-up
-
-        dialog = ChargeDialog(
-            self.runner,
-            self.router,
+        dialog = self._kept_charge_dialog or self._build_charge_dialog(session)
+        dialog.start(
             session,
             customer=customer,
             cards=self.saved_cards.cards(),
             selected=self.saved_cards.selected_card(),
             currency=self.settings.default_currency,
-            locale=self.language,
-            parent=self,
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self.on_charge_dialog_closed)
         self._charge_dialog = dialog
         dialog.open()
+
+    def _build_charge_dialog(self, session: DeskSession) -> ChargeDialog:
+        """The one charge dialog, kept (not deleted on close) and filled in at each F6."""
+        from moto_desk.ui.charge_dialog import ChargeDialog  # not before first paint
+
+        dialog = ChargeDialog(self.runner, self.router, session, locale=self.language, parent=self)
+        dialog.finished.connect(self.on_charge_dialog_closed)
+        self._kept_charge_dialog = dialog
+        return dialog
+
+    @Slot()
+    def on_modules_preloaded(self) -> None:
+        self._prepare_charge_dialog()
+
+    def _prepare_charge_dialog(self) -> None:
+        """Build the charge dialog before the clerk first asks for it, one piece per turn of
+        the event loop (each under a frame): built at F6, it froze the window for about two
+        frames."""
+        session = self.session
+        if self._closed or session is None:
+            return
+        if self._kept_charge_dialog is None:
+            self._build_charge_dialog(session)
+        elif not self._kept_charge_dialog.prepare_page():
+            return
+        QTimer.singleShot(0, self, self._prepare_charge_dialog)
 
     @Slot(int)
     def on_charge_dialog_closed(self, _result: int) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStackedLayout,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -66,9 +67,10 @@ class SavedCardsPanel(QGroupBox):
         self._table.setShowGrid(False)
         self._table.setWordWrap(False)
         header = self._table.horizontalHeader()
-        # The card's name must never be cut: size columns to their text, pad the last.
-        for column in range(SavedCardsModel.COLUMNS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # The card's name must never be cut: size columns to their text, pad the last. Sized
+        # once per load (on_cards_found): in ResizeToContents mode Qt measures every cell
+        # again at each selection, show and layout — milliseconds each time.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setStretchLastSection(True)
         self._table.doubleClicked.connect(self.on_card_activated)
 
@@ -100,9 +102,16 @@ class SavedCardsPanel(QGroupBox):
         more.addWidget(self._evidence)
         more.addWidget(self._withdraw)
 
+        # The cards, or a note in their place (loading, none yet, could not load). A stack
+        # rather than showing and hiding each: the panel keeps its size, and a reload
+        # (after every save) does not make Qt lay the whole window out twice.
+        cards_or_note = QWidget(self)
+        self._cards_or_note = QStackedLayout(cards_or_note)
+        self._cards_or_note.addWidget(self._table)
+        self._cards_or_note.addWidget(self._note)
+
         layout = QVBoxLayout(self)
-        layout.addWidget(self._table, 1)
-        layout.addWidget(self._note)
+        layout.addWidget(cards_or_note, 1)
         layout.addWidget(self._charge)
         layout.addLayout(more)
         self.show_customer(None)
@@ -161,6 +170,7 @@ class SavedCardsPanel(QGroupBox):
         if generation != self._generation:
             return
         self._model.set_cards(cards)
+        self._table.resizeColumnsToContents()
         if cards:
             self._table.selectRow(0)
             self._set_note("")
@@ -234,8 +244,18 @@ class SavedCardsPanel(QGroupBox):
 
     def _set_note(self, text: str) -> None:
         self._note.setText(text)
-        self._note.setVisible(bool(text))
-        self._table.setVisible(not text or bool(self._model.cards()))
+        shown = self._table if not text or self._model.cards() else self._note
+        if self._cards_or_note.currentWidget() is not shown:
+            # Showing a widget makes Qt lay out at once every layout up to the window. With
+            # the stack's layout off while the page changes, it is laid out once, on the
+            # LayoutRequest the change posts (before the paint).
+            if self._table.hasFocus():
+                # As when the table was hidden: the focus goes on to the next widget (the
+                # stack would give it to the note).
+                self.focusNextChild()
+            self._cards_or_note.setEnabled(False)
+            self._cards_or_note.setCurrentWidget(shown)
+            self._cards_or_note.setEnabled(True)
         self._table.setFocusPolicy(
             Qt.FocusPolicy.StrongFocus if self._model.cards() else Qt.FocusPolicy.NoFocus
         )

@@ -7,6 +7,7 @@ These functions run inside jobs. They import ``stripe`` (through the gateway) an
 from __future__ import annotations
 
 import getpass
+import importlib
 from typing import TYPE_CHECKING
 
 from moto_desk.domain.errors import MotoDeskError
@@ -17,6 +18,14 @@ if TYPE_CHECKING:
     from moto_desk.flows.reconcile import Settled
 
 LAST_READER_KEY = "last_reader"
+
+# Imported on first use by the GUI thread during a save and a charge (the window imports
+# them late to keep start-up light); :func:`preload_modules` imports them in a job first.
+USED_BY_SAVE_AND_CHARGE = (
+    "moto_desk.flows.save_card",
+    "moto_desk.flows.charge",
+    "moto_desk.ui.charge_dialog",
+)
 
 
 def _default_clerk() -> str:
@@ -90,3 +99,11 @@ def check_journal_entry(session: DeskSession, entry_id: str) -> str:
     if entry is None or entry.is_open:
         return "open"
     return entry.state.value
+
+
+def preload_modules() -> None:
+    """Import, off the GUI thread, what the first save and the first charge need: the GUI
+    thread then finds them in ``sys.modules`` instead of stalling for ~10 ms to import them
+    when the clerk presses Save or F6."""
+    for name in USED_BY_SAVE_AND_CHARGE:
+        importlib.import_module(name)

@@ -79,7 +79,7 @@ class StatusPanel(QFrame):
         self._clear.setAccessibleName(self.tr("Clear what another desk is doing on the reader"))
         self._clear.clicked.connect(self.clear_requested)
         self._clear.hide()
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.addWidget(self._headline)
         layout.addWidget(self._detail)
         layout.addWidget(self._elapsed)
@@ -134,24 +134,36 @@ class StatusPanel(QFrame):
         if state != "working":
             self._ticker.stop()
             self._elapsed.clear()
-        self.setProperty("state", state)
-        # Before the visibility changes below: showing a child polishes it (with the state
-        # just set), and restyle() leaves alone what is not polished yet.
-        restyle(self, self._headline, self._detail, self._hint)
+        if self.property("state") != state:
+            # Only when the state changes: a restyle repolishes the panel and makes Qt lay
+            # the window out again (milliseconds on the GUI thread), and the reader's
+            # progress arrives several times a second in the same state. Texts and
+            # visibility are left alone by Qt when they do not change.
+            self.setProperty("state", state)
+            # Before the visibility changes below: showing a child polishes it (with the
+            # state just set), and restyle() leaves alone what is not polished yet.
+            restyle(self, self._headline, self._detail, self._hint)
         self._headline.setText(headline)
         self._detail.setText(detail)
-        self._detail.setVisible(bool(detail))
         self._steps.setText(steps)
-        self._steps.setVisible(bool(steps))
         self._hint.setText(hint)
-        self._hint.setVisible(bool(hint))
-        self._check.setVisible(can_check)
         self._check.setEnabled(True)
-        self._stop.setVisible(can_stop)
         self._stop.setEnabled(True)
-        self._clear.setVisible(can_clear)
         self._clear.setEnabled(True)
-        self._elapsed.setVisible(state == "working" and bool(self._elapsed.text()))
+        # Showing a child makes Qt lay out at once the panel and every layout above it, for
+        # each child shown. With the panel's layout off while they change, it is laid out
+        # once, on the LayoutRequest that a child shown or hidden posts (before the paint).
+        self._layout.setEnabled(False)
+        try:
+            self._detail.setVisible(bool(detail))
+            self._steps.setVisible(bool(steps))
+            self._hint.setVisible(bool(hint))
+            self._check.setVisible(can_check)
+            self._stop.setVisible(can_stop)
+            self._clear.setVisible(can_clear)
+            self._elapsed.setVisible(state == "working" and bool(self._elapsed.text()))
+        finally:
+            self._layout.setEnabled(True)
         self.setAccessibleDescription(self.text())
 
     def show_idle(self) -> None:

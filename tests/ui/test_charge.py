@@ -220,8 +220,9 @@ def test_french_amounts_in_the_charge_form(qtbot: Any) -> None:
 
     customer = Customer("cus_1", "Hélène", "h@example.com", None, datetime.now(UTC))
     card = SavedCard("pm_1", "cus_1", "visa", "4242", 12, 2099)
-    form = ChargeForm(customer, [card], card, currency="eur", locale="fr")
+    form = ChargeForm(locale="fr")
     qtbot.addWidget(form)
+    form.start(customer, [card], card, currency="eur")
     edit = find(form, "amountEdit")
     assert edit.placeholderText() == "for example 12,50"
     edit.setText("1 234,50")
