@@ -19,9 +19,10 @@ if TYPE_CHECKING:
 
 LAST_READER_KEY = "last_reader"
 
-# Imported on first use by the GUI thread during a save and a charge (the window imports
+# Imported on first use by a search, a save and a charge (the window imports
 # them late to keep start-up light); :func:`preload_modules` imports them in a job first.
-USED_BY_SAVE_AND_CHARGE = (
+USED_BY_FIRST_WORK = (
+    "moto_desk.flows.customers",
     "moto_desk.flows.save_card",
     "moto_desk.flows.charge",
     "moto_desk.ui.charge_dialog",
@@ -102,8 +103,8 @@ def check_journal_entry(session: DeskSession, entry_id: str) -> str:
 
 
 def preload_modules() -> None:
-    """Import, off the GUI thread, what the first save and the first charge need: the GUI
+    """Import, off the GUI thread, what the first search, save and charge need: the GUI
     thread then finds them in ``sys.modules`` instead of stalling for ~10 ms to import them
     when the clerk presses Save or F6."""
-    for name in USED_BY_SAVE_AND_CHARGE:
+    for name in USED_BY_FIRST_WORK:
         importlib.import_module(name)
