@@ -180,7 +180,7 @@ class Step:
 
 #: Every slimming step, in the order they are applied. What each saves, measured by
 #: ``tests/benchmarks/bench_frozen.py --exclusions`` as what skipping only that step adds to
-#: the slim one-folder build (Debian 12, PySide6-Essentials 6.12.0, PyInstaller 6.22.3):
+#: the slim one-folder build (Debian 12, PySide6-Essentials 6.12.0 then, PyInstaller 6.22.3):
 #: PyInstaller's defaults 204.4 MB → all steps 134.9 MB (the bare window, slimmed: 112.9 MB),
 #: before receipts brought QtPrintSupport and its CUPS plugin; with them, all steps: 135.2 MB.
 SLIMMING = (

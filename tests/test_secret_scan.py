@@ -71,6 +71,36 @@ def luhn(digits: str) -> bool:
     return total % 10 == 0
 
 
+#: Card schemes' number prefixes (IIN ranges, ISO/IEC 7812) and lengths: a Luhn-valid run of
+#: digits is a card number only if it also fits one, so a 13-digit millisecond timestamp (one
+#: in ten passes Luhn) is not taken for a Visa card.
+CARD_SCHEMES: tuple[tuple[range, int, frozenset[int]], ...] = (
+    (range(4, 5), 1, frozenset({13, 16, 19})),  # Visa
+    (range(51, 56), 2, frozenset({16})),  # Mastercard
+    (range(2221, 2721), 4, frozenset({16})),  # Mastercard 2-series
+    (range(34, 35), 2, frozenset({15})),  # American Express
+    (range(37, 38), 2, frozenset({15})),
+    (range(300, 306), 3, frozenset(range(14, 20))),  # Diners Club
+    (range(36, 37), 2, frozenset(range(14, 20))),
+    (range(38, 40), 2, frozenset(range(16, 20))),
+    (range(3528, 3590), 4, frozenset(range(16, 20))),  # JCB
+    (range(6011, 6012), 4, frozenset(range(16, 20))),  # Discover
+    (range(644, 650), 3, frozenset(range(16, 20))),
+    (range(65, 66), 2, frozenset(range(16, 20))),
+    (range(62, 63), 2, frozenset(range(16, 20))),  # UnionPay
+    (range(50, 51), 2, frozenset(range(12, 20))),  # Maestro
+    (range(56, 60), 2, frozenset(range(12, 20))),
+)
+
+
+def card_number(digits: str) -> bool:
+    """Luhn-valid and shaped like a real scheme's card number."""
+    return luhn(digits) and any(
+        int(digits[:width]) in prefixes and len(digits) in lengths
+        for prefixes, width, lengths in CARD_SCHEMES
+    )
+
+
 def key_pieces(key: str) -> list[str]:
     """Every 8-character piece of the key after its prefix: none may appear anywhere (the
     masked form shows the last 4 characters, which is all a clerk needs to tell keys apart)."""
@@ -85,7 +115,7 @@ def problems_in_text(text: str, where: str) -> list[str]:
             found.append(f"{where}: holds (part of) the key {secret[:8]}…")
     for match in DIGIT_RUN.finditer(text):
         digits = re.sub(r"[ -]", "", match.group())
-        if luhn(digits):
+        if card_number(digits):
             found.append(f"{where}: holds a card number ending {digits[-4:]} ({len(digits)})")
     for match in CVC_VALUE.finditer(text):
         found.append(f"{where}: holds a security code ({match.group()[:4]}…)")

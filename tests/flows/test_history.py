@@ -136,7 +136,8 @@ def test_filters_by_customer_outcome_and_days(desk: Desk) -> None:
     assert kinds(HistoryFilters(customer="grace lovelace")) == []
     assert len(kinds(HistoryFilters(customer=day.ada.id))) == 6
     assert kinds(HistoryFilters(outcome=Outcome.FAILED)) == ["charge"]
-    assert kinds(HistoryFilters(customer="ada", outcome=Outcome.FAILED)) == []
+    # (A whole word: "ada" alone is in about one random customer id in 1,400.)
+    assert kinds(HistoryFilters(customer="lovelace", outcome=Outcome.FAILED)) == []
     assert kinds(HistoryFilters(outcome=Outcome.CANCELED)) == []
 
     newest = load_history(path, HistoryFilters(limit=1))
