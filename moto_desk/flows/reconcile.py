@@ -45,6 +45,9 @@ class Settled:
     note_template: str
     note_args: Mapping[str, str] = field(default_factory=dict)
     needs_attention: bool = False
+    #: The entry's customer, for an entry left open (the window keeps that customer's next
+    #: save waiting until Stripe has answered).
+    customer_id: str | None = None
 
     @property
     def note(self) -> str:
@@ -72,6 +75,7 @@ def reconcile(ctx: FlowContext) -> list[Settled]:
                         error.template,
                         error.template_args,
                         needs_attention=True,
+                        customer_id=entry.customer_id,
                     )
                 )
     return results
@@ -251,6 +255,7 @@ def _settle_save(ctx: FlowContext, records: Records, entry: JournalEntry) -> Set
                 ),
                 {"reader": reader.label},
                 needs_attention=True,
+                customer_id=entry.customer_id,
             )
     # The reader may have finished between the two reads: ask the intent again, since a
     # save the reader just approved must be recorded, not canceled.

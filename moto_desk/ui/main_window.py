@@ -322,6 +322,21 @@ class MainWindow(QMainWindow):
                 ).format(lines=lines),
                 "warning",
             )
+        from moto_desk.records.journal import JournalKind  # loaded by reconciliation already
+
+        for item in settled:
+            if self.session is None:
+                break
+            if item.kind is JournalKind.SAVE_CARD and item.state is None:
+                # A save the last session left open (its reader still waits for the card):
+                # offer Check again here rather than only at the next start.
+                self.save_action.adopt_open_save(
+                    self.session,
+                    item.entry_id,
+                    item.customer_id,
+                    item.render_note(QCoreApplication.translate),
+                )
+                break
         self.reconciled.emit(settled)
 
     @Slot(object)

@@ -86,6 +86,7 @@ class SaveCardAction(QObject):
         self._session: DeskSession | None = None
         self._entry_id: str | None = None
         self._unknown_entry: str | None = None
+        self._adopted_customer: str | None = None  # of an open save taken over at start
         #: How long a reader may show no result before the clerk is offered to stop it.
         self.reader_wait_s: float = 300.0
         status.check_requested.connect(self.on_check_requested)
@@ -98,10 +99,25 @@ class SaveCardAction(QObject):
 
     def unknown_for(self, customer_id: str | None) -> bool:
         """True while the last save of this customer may or may not have saved a card."""
+        if self._unknown_entry is None or customer_id is None:
+            return False
         form = self._form
-        return (
-            self._unknown_entry is not None and form is not None and form.customer.id == customer_id
-        )
+        owner = form.customer.id if form is not None else self._adopted_customer
+        return owner == customer_id
+
+    def adopt_open_save(
+        self, session: DeskSession, entry_id: str, customer_id: str | None, reason: str
+    ) -> None:
+        """Take over a save the last session left open (its reader may still complete it):
+        the panel says so, that customer's Save waits, and Check again asks Stripe — as
+        after a stall."""
+        if self._job is not None or self._unknown_entry is not None:
+            return
+        self._session = session
+        self._form = None
+        self._adopted_customer = customer_id
+        self._set_unknown(entry_id)
+        self._status.show_unknown(reason)
 
     def _set_unknown(self, entry_id: str | None) -> None:
         self._unknown_entry = entry_id

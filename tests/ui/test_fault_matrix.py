@@ -681,6 +681,50 @@ def test_desk_dies_after_the_reader_got_the_save_and_the_next_start_records_the_
     assert entry.reconciled_at is not None
 
 
+def test_desk_dies_while_the_reader_waits_and_the_next_start_offers_check_again(
+    qtbot: Any,
+    open_window: WindowFactory,
+    sim: Simulator,
+    desk: dict[str, Any],
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The reader still asks for the card when the new window starts: the entry stays open,
+    the status panel says why and offers Check again (not only the next start), Save waits;
+    once the customer keys the card, Check again records it."""
+    reader = reader_id(desk)
+    sim.set_reader(reader, hang=True)
+    window = open_window()
+    with desk_dies_in(monkeypatch, "process_setup_intent", after_the_request=True) as freeze:
+        fill_form(qtbot, window)
+        find(window, "saveCardButton").click()
+        qtbot.waitUntil(freeze.reached.is_set, timeout=WAIT)
+        again, notice = restart(qtbot, open_window, window)
+        assert "is still waiting for this card" in notice
+        status = find(again, "statusPanel")
+        assert status.state == "unknown", status.text()
+        assert "is still waiting for this card" in status.text()
+        check = find(again, "checkAgainButton")
+        assert check.isVisible()
+        fill_form(qtbot, again)
+        assert not find(again, "saveCardButton").isEnabled()
+
+        check.click()
+        qtbot.waitUntil(lambda: "has not answered yet" in status.text(), timeout=WAIT)
+        books, still_open = read_books(sim, data_dir)
+        assert [entry.state for entry in still_open] == [JournalState.SENT]
+
+        sim.set_reader(reader, hang=False, auto_present={"number": CARD, "delay_s": 0})
+        check.click()
+        qtbot.waitUntil(lambda: status.state == "approved", timeout=WAIT)
+        assert "Stripe confirms that the card was saved" in status.text()
+        settled(qtbot, again)
+        books = assert_invariants(sim, data_dir, saved=1, charged=0)
+    settled(qtbot, window)
+    assert assert_invariants(sim, data_dir, saved=1, charged=0) == books
+    assert books.per_entry(JournalKind.SAVE_CARD) == [1]
+
+
 def test_desk_dies_after_stripe_charged_and_the_next_start_finds_the_payment(
     qtbot: Any,
     open_window: WindowFactory,
