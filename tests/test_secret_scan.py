@@ -27,8 +27,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import keyring
-import keyring.backend
 import pytest
 
 from moto_desk.simulator import Simulator
@@ -37,7 +35,7 @@ from moto_desk.ui.log_setup import setup_logging
 from moto_desk.ui.main_window import MainWindow
 from moto_desk.ui.settings import settings_path
 from tests.helpers.desk_windows import OFFSCREEN_NOISE, DeskWindows, child, close_message_boxes
-from tests.ui.conftest import MemoryKeyring
+from tests.helpers.memory_keyring import MemoryKeyring, memory_keyring_installed
 from tests.ui.test_charge import confirm, open_charge, review
 from tests.ui.test_save_failures import fill_form
 from tests.ui.test_settings import open_settings
@@ -172,15 +170,10 @@ def modes_that_are_not_owner_only(top: Path) -> list[str]:
 
 
 @pytest.fixture(autouse=True)
-def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
+def memory_keyring() -> Iterator[MemoryKeyring]:
     """The OS keyring is never touched; the key typed into Settings lands here."""
-    for name in ("STRIPE_API_KEY", "MOTO_DESK_CONFIG_DIR", "MOTO_DESK_DATA_DIR"):
-        monkeypatch.delenv(name, raising=False)
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+    with memory_keyring_installed() as backend:
+        yield backend
 
 
 @pytest.fixture

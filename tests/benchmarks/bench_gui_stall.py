@@ -42,7 +42,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
@@ -51,9 +51,6 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-import keyring
-import keyring.backend
-import keyring.errors
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -63,6 +60,7 @@ from moto_desk.ui.assets import stylesheet
 from moto_desk.ui.main_window import MainWindow
 from moto_desk.ui.session import StartOptions
 from moto_desk.ui.settings import SettingsStore
+from tests.helpers.memory_keyring import memory_keyring_installed
 
 ROOT = Path(__file__).resolve().parents[2]
 BUDGET_MS = 16.0
@@ -70,31 +68,13 @@ APP_DIR = str(ROOT / "moto_desk")
 
 
 # ============================================================================ harness
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """Nothing the benchmark does may touch the OS keyring."""
-
-    priority = 1  # type: ignore[assignment,unused-ignore]
-
-    def __init__(self) -> None:
-        super().__init__()  # type: ignore[no-untyped-call,unused-ignore]
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.passwords.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError("no such password")
+#: What ``isolate`` set up, undone only when the process ends.
+_ISOLATION = ExitStack()
 
 
 def isolate() -> None:
-    """An in-memory keyring, and no key or folder from the environment."""
-    for name in ("STRIPE_API_KEY", "MOTO_DESK_CONFIG_DIR", "MOTO_DESK_DATA_DIR"):
-        os.environ.pop(name, None)
-    keyring.set_keyring(MemoryKeyring())
+    """An in-memory keyring, and no key or folder from the environment (for the whole run)."""
+    _ISOLATION.enter_context(memory_keyring_installed())
 
 
 def application() -> QApplication:

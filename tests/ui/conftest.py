@@ -11,9 +11,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import keyring
-import keyring.backend
-import keyring.errors
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QWidget
@@ -23,6 +20,7 @@ from moto_desk.ui.assets import stylesheet
 from moto_desk.ui.main_window import MainWindow
 from moto_desk.ui.session import StartOptions
 from moto_desk.ui.settings import DeskSettings, SettingsStore
+from tests.helpers.memory_keyring import MemoryKeyring, memory_keyring_installed
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
 
@@ -39,36 +37,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
 
 
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """An in-memory keyring: what the tests store is visible, and nothing touches the OS."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.passwords.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError("no such password")
-
-
 @pytest.fixture(autouse=True)
-def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
-    monkeypatch.delenv("STRIPE_API_KEY", raising=False)
-    monkeypatch.delenv("MOTO_DESK_CONFIG_DIR", raising=False)
-    monkeypatch.delenv("MOTO_DESK_DATA_DIR", raising=False)
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    with memory_keyring_installed() as backend:
+        yield backend
 
 
 @pytest.fixture
