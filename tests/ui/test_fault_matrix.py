@@ -236,6 +236,36 @@ def restart(qtbot: Any, open_window: WindowFactory, dead: MainWindow) -> tuple[M
     return again, str(find(again, "noticeBar").text())
 
 
+def die_while_charging(
+    qtbot: Any, open_window: WindowFactory, window: MainWindow, freeze: Freeze
+) -> tuple[MainWindow, str]:
+    """Confirm a charge; the desk dies where ``freeze`` stops it; a new window starts."""
+    dialog = start_charge(qtbot, window)
+    find(dialog, "confirmChargeButton").click()
+    qtbot.waitUntil(freeze.reached.is_set, timeout=WAIT)
+    return restart(qtbot, open_window, window)
+
+
+def check_again_waits_then_records_the_card(
+    qtbot: Any, sim: Simulator, data_dir: Path, window: MainWindow, reader: str
+) -> None:
+    """Check again while the reader still waits changes nothing; once the customer keys
+    the card, the next Check again records it."""
+    status = find(window, "statusPanel")
+    check = find(window, "checkAgainButton")
+    check.click()
+    qtbot.waitUntil(lambda: "has not answered yet" in status.text(), timeout=WAIT)
+    settled(qtbot, window)
+    books, still_open = read_books(sim, data_dir)
+    assert [entry.state for entry in still_open] == [JournalState.SENT]
+    assert [si["status"] for si in books.intents[still_open[0].id]] == ["requires_payment_method"]
+
+    sim.set_reader(reader, hang=False, auto_present={"number": CARD, "delay_s": 0})
+    check.click()
+    qtbot.waitUntil(lambda: status.state == "approved", timeout=WAIT)
+    assert "Stripe confirms that the card was saved" in status.text()
+
+
 class EventLoopWatch:
     """Ticks every 20 ms on the GUI thread; the longest pause between ticks tells whether
     the window froze."""
@@ -633,18 +663,7 @@ def test_a_stalled_reader_keeps_the_save_open_until_it_finishes(
     assert status.state == "unknown", status.text()
     assert "The reader has not finished" in status.text()
     assert not find(window, "saveCardButton").isEnabled()
-    check = find(window, "checkAgainButton")
-    check.click()
-    qtbot.waitUntil(lambda: "has not answered yet" in status.text(), timeout=WAIT)
-    settled(qtbot, window)
-    books, still_open = read_books(sim, data_dir)
-    assert [entry.state for entry in still_open] == [JournalState.SENT]
-    assert [si["status"] for si in books.intents[still_open[0].id]] == ["requires_payment_method"]
-
-    sim.set_reader(reader, hang=False, auto_present={"number": CARD, "delay_s": 0})
-    check.click()
-    qtbot.waitUntil(lambda: status.state == "approved", timeout=WAIT)
-    assert "Stripe confirms that the card was saved" in status.text()
+    check_again_waits_then_records_the_card(qtbot, sim, data_dir, window, reader)
     sim.set_reader(reader, hang=True)
     assert CHARGED in charge(qtbot, window)
     settled(qtbot, window)
@@ -704,20 +723,11 @@ def test_desk_dies_while_the_reader_waits_and_the_next_start_offers_check_again(
         status = find(again, "statusPanel")
         assert status.state == "unknown", status.text()
         assert "is still waiting for this card" in status.text()
-        check = find(again, "checkAgainButton")
-        assert check.isVisible()
+        assert find(again, "checkAgainButton").isVisible()
         fill_form(qtbot, again)
         assert not find(again, "saveCardButton").isEnabled()
 
-        check.click()
-        qtbot.waitUntil(lambda: "has not answered yet" in status.text(), timeout=WAIT)
-        books, still_open = read_books(sim, data_dir)
-        assert [entry.state for entry in still_open] == [JournalState.SENT]
-
-        sim.set_reader(reader, hang=False, auto_present={"number": CARD, "delay_s": 0})
-        check.click()
-        qtbot.waitUntil(lambda: status.state == "approved", timeout=WAIT)
-        assert "Stripe confirms that the card was saved" in status.text()
+        check_again_waits_then_records_the_card(qtbot, sim, data_dir, again, reader)
         settled(qtbot, again)
         books = assert_invariants(sim, data_dir, saved=1, charged=0)
     settled(qtbot, window)
@@ -737,10 +747,7 @@ def test_desk_dies_after_stripe_charged_and_the_next_start_finds_the_payment(
     window = open_window()
     assert save(qtbot, window).state == "approved"
     with desk_dies_in(monkeypatch, "charge_off_session", after_the_request=True) as freeze:
-        dialog = start_charge(qtbot, window)
-        find(dialog, "confirmChargeButton").click()
-        qtbot.waitUntil(freeze.reached.is_set, timeout=WAIT)
-        again, notice = restart(qtbot, open_window, window)
+        again, notice = die_while_charging(qtbot, open_window, window, freeze)
         assert "unfinished last time" in notice
         assert "The charge went through" in notice
         # The clerk charges again as if nothing happened: the desk asks first.
@@ -768,10 +775,7 @@ def test_desk_dies_before_the_charge_left_and_the_next_start_says_nothing_was_ch
     window = open_window()
     assert save(qtbot, window).state == "approved"
     with desk_dies_in(monkeypatch, "charge_off_session", after_the_request=False) as freeze:
-        dialog = start_charge(qtbot, window)
-        find(dialog, "confirmChargeButton").click()
-        qtbot.waitUntil(freeze.reached.is_set, timeout=WAIT)
-        again, notice = restart(qtbot, open_window, window)
+        again, notice = die_while_charging(qtbot, open_window, window, freeze)
         settled(qtbot, again)
         books = assert_invariants(sim, data_dir, saved=1, charged=0)
         assert books.per_entry(JournalKind.CHARGE) == [0]
