@@ -55,6 +55,9 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+import moto_desk.ui  # noqa: F401  first, as in the app: its package switches PySide6's source scan off
+
+# isort: split
 from moto_desk.simulator import Simulator
 from moto_desk.ui.assets import stylesheet
 from moto_desk.ui.main_window import MainWindow
