@@ -253,7 +253,7 @@ class ChargeForm(QWidget):
         """Show the amount as it will be charged, or what is wrong with it."""
         if quiet_when_empty and not self._amount.text().strip():
             self._amount_note.clear()
-            self._amount_note.setProperty("role", "")
+            self._set_note_role("")
             self.amount_changed.emit(None)
             return None
         money: Money | None = None
@@ -261,13 +261,19 @@ class ChargeForm(QWidget):
             checked = self.amount()
         except InvalidInput as error:
             self._amount_note.setText(clerk_text(error))
-            self._amount_note.setProperty("role", "error")
+            self._set_note_role("error")
         else:
             money = checked
             self._amount_note.setText(
                 self.tr("Will charge {amount}").format(amount=format_money(checked, self._locale))
             )
-            self._amount_note.setProperty("role", "ok")
-        restyle(self._amount_note)
+            self._set_note_role("ok")
         self.amount_changed.emit(money)
         return money
+
+    def _set_note_role(self, role: str) -> None:
+        """Restyle the note only when its colour changes, not at every key the clerk types
+        (a restyle repolishes the label and lays the dialog out again)."""
+        if self._amount_note.property("role") != role:
+            self._amount_note.setProperty("role", role)
+            restyle(self._amount_note)

@@ -375,7 +375,11 @@ class MainWindow(QMainWindow):
             dock.setWidget(self.simulator)
             dock.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-            dock.hide()
+            # In demo mode the simulated reader is the only reader there is: every card is
+            # presented from this panel, so it is open from the start (F9 hides it). With a
+            # test key a real reader may be in use; the panel waits for F9. Shown here, the
+            # window is laid out again once at start-up rather than at the first save.
+            dock.setVisible(session is not None and session.mode.value == "demo")
             self.simulator_dock = dock
             self.readers.reader_changed.connect(self.simulator.on_reader_changed)
         self.simulator.set_session(session)

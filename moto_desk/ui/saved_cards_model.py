@@ -65,13 +65,19 @@ def redisplay_words(value: AllowRedisplay | None) -> str:
 
 
 class SavedCardsModel(RowTableModel["SavedCard"]):  # quoted: models load after first paint
-    """Read-only table of :class:`SavedCard`; ``CARD_ROLE`` on any column gives the card."""
+    """Read-only table of :class:`SavedCard`; ``CARD_ROLE`` on any column gives the card.
+
+    What each card shows is worked out once, when the cards are set: Qt asks ``data()``
+    for every cell and role at each paint and when the columns are sized, on the GUI
+    thread, and the words (expiry state, translations) cost more than a lookup.
+    """
 
     COLUMNS = 4
 
     def __init__(self, parent: QObject | None = None, today: date | None = None) -> None:
         super().__init__(parent)
         self._today = today
+        self._shown: dict[int, _Shown] = {}  # by id() of a card in the rows
 
     @property
     def today(self) -> date:
@@ -86,37 +92,25 @@ class SavedCardsModel(RowTableModel["SavedCard"]):  # quoted: models load after 
         )
 
     def cell(self, card: SavedCard, column: int, role: int) -> Any:
+        shown = self._shown_for(card)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(card, column)
+            return shown.texts[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return QCoreApplication.translate(
-                "SavedCardsModel", "{card}, expires {expiry} ({state}); shown again: {redisplay}"
-            ).format(
-                card=card_words(card),
-                expiry=expiry_words(card),
-                state=card_state_words(card, self.today),
-                redisplay=redisplay_words(card.allow_redisplay),
-            )
-        state = card_state(card, self.today)
-        if role == Qt.ItemDataRole.ForegroundRole and column in (1, 2) and state != "ok":
-            colours = _EXPIRED_COLOURS if state == "expired" else _SOON_COLOURS
-            return colours[1] if dark_palette() else colours[0]
-        if role == Qt.ItemDataRole.FontRole and column == 2 and state != "ok":
-            font = QFont()
-            font.setBold(True)
-            return font
+            return shown.tooltip
+        if role == Qt.ItemDataRole.ForegroundRole and column in (1, 2):
+            return shown.colour
+        if role == Qt.ItemDataRole.FontRole and column == 2:
+            return shown.font
         return None
 
-    def _text(self, card: SavedCard, column: int) -> str:
-        if column == 0:
-            return card_words(card)
-        if column == 1:
-            return expiry_words(card)
-        if column == 2:
-            return card_state_words(card, self.today)
-        return redisplay_words(card.allow_redisplay)
+    def _shown_for(self, card: SavedCard) -> _Shown:
+        shown = self._shown.get(id(card))
+        return shown if shown is not None and shown.card is card else _Shown.of(card, self.today)
 
     def set_cards(self, cards: list[SavedCard]) -> None:
+        today = self.today
+        # Before the reset: the views ask for cells as soon as it ends.
+        self._shown = {id(card): _Shown.of(card, today) for card in cards}
         self._replace(cards)
 
     def cards(self) -> list[SavedCard]:
@@ -124,3 +118,43 @@ class SavedCardsModel(RowTableModel["SavedCard"]):  # quoted: models load after 
 
     def card_at(self, row: int) -> SavedCard | None:
         return self._row_at(row)
+
+
+class _Shown:
+    """One card's cells: texts, tooltip, and the colour and font that mark its expiry."""
+
+    __slots__ = ("card", "colour", "font", "texts", "tooltip")
+
+    def __init__(
+        self,
+        card: SavedCard,
+        texts: tuple[str, str, str, str],
+        tooltip: str,
+        colour: QColor | None,
+        font: QFont | None,
+    ) -> None:
+        self.card = card
+        self.texts = texts
+        self.tooltip = tooltip
+        self.colour = colour
+        self.font = font
+
+    @classmethod
+    def of(cls, card: SavedCard, today: date) -> _Shown:
+        state = card_state(card, today)
+        texts = (
+            card_words(card),
+            expiry_words(card),
+            card_state_words(card, today),
+            redisplay_words(card.allow_redisplay),
+        )
+        tooltip = QCoreApplication.translate(
+            "SavedCardsModel", "{card}, expires {expiry} ({state}); shown again: {redisplay}"
+        ).format(card=texts[0], expiry=texts[1], state=texts[2], redisplay=texts[3])
+        colour = font = None
+        if state != "ok":
+            colours = _EXPIRED_COLOURS if state == "expired" else _SOON_COLOURS
+            colour = colours[1] if dark_palette() else colours[0]
+            font = QFont()
+            font.setBold(True)
+        return cls(card, texts, tooltip, colour, font)

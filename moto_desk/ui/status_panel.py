@@ -60,7 +60,10 @@ class StatusPanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(self.tr("Status"))
         self._headline = self._label("statusHeadline", word_wrap=True)
-        self._detail = self._label("statusDetail", word_wrap=True)
+        # Only the detail can be selected (to copy what went wrong into a message): a
+        # selectable label lays its text out through a QTextDocument, about twice the work
+        # of a plain one at every change of the panel.
+        self._detail = self._label("statusDetail", word_wrap=True, selectable=True)
         self._elapsed = self._label("statusElapsed")
         self._steps = self._label("statusSteps")
         self._hint = self._label("statusHint", word_wrap=True)
@@ -101,11 +104,12 @@ class StatusPanel(QFrame):
         self._seen: list[Step] = []
         self.show_idle()
 
-    def _label(self, name: str, *, word_wrap: bool = False) -> QLabel:
+    def _label(self, name: str, *, word_wrap: bool = False, selectable: bool = False) -> QLabel:
         label = QLabel(self)
         label.setObjectName(name)
         label.setWordWrap(word_wrap)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if selectable:
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
 
     # ------------------------------------------------------------------ reading (tests, a11y)

@@ -104,9 +104,13 @@ def test_steps_are_shown_while_waiting_then_simulated_card_approves(
     assert find(window, "cancelButton").isEnabled()
     screenshot(window, "04-waiting-for-card")
 
-    # Training: the simulated-reader panel (F9) keys in a test card.
-    key(qtbot, window, Qt.Key.Key_F9)
+    # Training: the simulated-reader panel, open from the start in demo mode, keys in a
+    # test card (F9 hides and shows it).
     panel = find(window, "simulatorPanel")
+    assert panel.isVisible()
+    key(qtbot, window, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: not panel.isVisible(), timeout=2000)
+    key(qtbot, window, Qt.Key.Key_F9)
     qtbot.waitUntil(panel.isVisible, timeout=2000)
     window.simulator.choose("mastercard")
     present = find(window, "presentCardButton")

@@ -143,8 +143,7 @@ def test_the_second_desk_is_refused_cancels_nothing_and_clears_only_when_confirm
 
     # A's customer keys the card in (the simulated-reader panel on A): A's card is saved.
     a.activateWindow()
-    a.on_simulator_requested()
-    panel = find(a, "simulatorPanel")
+    panel = find(a, "simulatorPanel")  # open from the start in demo mode
     qtbot.waitUntil(panel.isVisible, timeout=5000)
     assert a.simulator is not None
     a.simulator.choose("visa")
