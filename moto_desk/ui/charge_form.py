@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 #: Offered in the currency list; the desk's default currency is added if missing.
 CURRENCIES = ("usd", "eur", "gbp", "cad", "aud", "chf", "jpy", "sek", "nok", "dkk")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+#: What a formatted amount keeps when its currency symbol is taken away (see ``_plain``).
+_NUMBER_MARKS = ".,\u202f\u00a0 "
 
 
 @dataclass(frozen=True)
@@ -247,7 +249,8 @@ class ChargeForm(QWidget):
     def _plain(self, money: Money) -> str:
         """``money`` as the clerk would type it (the formatted number without its symbol)."""
         text = format_money(money, self._locale)
-        return re.sub(r"[^\d.,\u202f\u00a0 ]", "", text).strip("\u00a0 ")
+        kept = "".join(ch for ch in text if ch.isdecimal() or ch in _NUMBER_MARKS)
+        return kept.strip("\u00a0 ")
 
     def _show_amount(self, quiet_when_empty: bool = False) -> Money | None:
         """Show the amount as it will be charged, or what is wrong with it."""
