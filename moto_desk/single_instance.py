@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 from typing import IO
 
@@ -22,6 +23,8 @@ from moto_desk.domain.words import QT_TRANSLATE_NOOP
 from moto_desk.paths import make_private_dir
 
 LOCK_NAME = "moto-desk.lock"
+#: How long a second start waits for the holder to write its process id.
+PID_WAIT_S = 0.5
 
 
 class InstanceLock:
@@ -55,6 +58,25 @@ def _try_lock(handle: IO[str]) -> bool:
     return True
 
 
+def _holder_pid(handle: IO[str]) -> str:
+    """The process id the holder wrote into the lock file, or "?".
+
+    The holder writes it just after taking the lock, so a program started at the same
+    instant can find the file still empty: it reads again for a moment. (On Windows the
+    locked byte cannot be read at all.)
+    """
+    deadline = time.monotonic() + PID_WAIT_S
+    while True:
+        try:
+            handle.seek(0)
+            text = handle.read().strip()
+        except OSError:
+            return "?"
+        if text or time.monotonic() >= deadline:
+            return text or "?"
+        time.sleep(0.01)
+
+
 def acquire(folder: Path) -> InstanceLock:
     """Take the data directory's lock, or explain who holds it."""
     make_private_dir(folder)
@@ -62,7 +84,7 @@ def acquire(folder: Path) -> InstanceLock:
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     handle = os.fdopen(fd, "r+", encoding="utf-8")
     if not _try_lock(handle):
-        holder = handle.read().strip() or "?"
+        holder = _holder_pid(handle)
         handle.close()
         raise MotoDeskError(
             ErrorKind.CONFIGURATION,

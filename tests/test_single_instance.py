@@ -45,6 +45,37 @@ def test_a_second_holder_is_refused_with_the_first_ones_pid(tmp_path: Path) -> N
     acquire(tmp_path).release()
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="flock: the POSIX lock")
+def test_a_start_at_the_same_instant_waits_for_the_holders_pid(tmp_path: Path) -> None:
+    """The holder has the lock but has not written its pid yet (it was starting too)."""
+    lock_file = tmp_path / "moto-desk.lock"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import fcntl, os, sys, time;"
+            f"f = open({str(lock_file)!r}, 'a+');"
+            "fcntl.flock(f.fileno(), fcntl.LOCK_EX); print('locked', flush=True);"
+            "time.sleep(0.2); f.write(str(os.getpid())); f.flush(); sys.stdin.read()",
+        ],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        with pytest.raises(MotoDeskError) as caught:
+            acquire(tmp_path)
+        assert f"(process {holder.pid})" in caught.value.clerk_message
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=10)
+        assert holder.stdout is not None
+        holder.stdout.close()
+
+
 def test_released_lock_can_be_taken_again_and_file_is_private(tmp_path: Path) -> None:
     first = acquire(tmp_path / "desk")
     with pytest.raises(MotoDeskError):

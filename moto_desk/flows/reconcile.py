@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from moto_desk.domain.errors import MotoDeskError, ReaderBusy
 from moto_desk.domain.intents import SetupIntentState
-from moto_desk.domain.money import format_money
+from moto_desk.domain.money import Money, format_money
 from moto_desk.domain.words import QT_TRANSLATE_NOOP, Translate, render_template
 from moto_desk.flows.context import FlowContext, Records, open_records
 from moto_desk.flows.writes import send
@@ -48,15 +48,24 @@ class Settled:
     #: The entry's customer, for an entry left open (the window keeps that customer's next
     #: save waiting until Stripe has answered).
     customer_id: str | None = None
+    #: The note's ``{amount}``, formatted only when the note is written, in its language
+    #: (``$12.50`` in English, ``12,50 $ US`` in a French window).
+    amount: Money | None = None
+
+    def _args(self, locale: str) -> dict[str, str]:
+        if self.amount is None:
+            return dict(self.note_args)
+        return {**self.note_args, "amount": format_money(self.amount, locale)}
 
     @property
     def note(self) -> str:
         """The note in English."""
-        return self.note_template.format(**self.note_args)
+        return self.note_template.format(**self._args("en"))
 
-    def render_note(self, translate: Translate) -> str:
-        """The note translated by ``translate`` (``QCoreApplication.translate`` in the GUI)."""
-        return render_template(self.note_template, self.note_args, translate)
+    def render_note(self, translate: Translate, locale: str = "en") -> str:
+        """The note translated by ``translate`` (``QCoreApplication.translate`` in the GUI),
+        its amount written as ``locale`` writes money."""
+        return render_template(self.note_template, self._args(locale), translate)
 
 
 def reconcile(ctx: FlowContext) -> list[Settled]:
@@ -89,9 +98,12 @@ def _close(
     args: Mapping[str, str] | None = None,
     *,
     attention: bool = False,
+    amount: Money | None = None,
 ) -> Settled:
     """Close ``entry`` as ``state``; the journal keeps the note in English."""
-    settled = Settled(entry.id, entry.kind, state, template, dict(args or {}), attention)
+    settled = Settled(
+        entry.id, entry.kind, state, template, dict(args or {}), attention, amount=amount
+    )
     records.journal.mark(entry.id, state, "reconciled", settled.note, reconciled=True)
     return settled
 
@@ -105,15 +117,15 @@ def _charge_not_sent(records: Records, entry: JournalEntry) -> Settled:
             "A charge was interrupted before it reached Stripe: the customer was not charged. "
             "Charge again if the order still stands.",
         )
-        args: dict[str, str] = {}
     else:
         template = QT_TRANSLATE_NOOP(
             "clerk",
             "A charge of {amount} was interrupted before it reached Stripe: the customer was "
             "not charged. Charge again if the order still stands.",
         )
-        args = {"amount": format_money(entry.amount)}
-    return _close(records, entry, JournalState.FAILED, template, args, attention=True)
+    return _close(
+        records, entry, JournalState.FAILED, template, attention=True, amount=entry.amount
+    )
 
 
 def _settle(ctx: FlowContext, records: Records, entry: JournalEntry) -> Settled:

@@ -314,7 +314,9 @@ class MainWindow(QMainWindow):
         attention = [item for item in settled if item.needs_attention]
         if attention:
             translate = QCoreApplication.translate
-            lines = "\n".join(f"• {item.render_note(translate)}" for item in attention)
+            lines = "\n".join(
+                f"• {item.render_note(translate, self.language)}" for item in attention
+            )
             self.notice.show_notice(
                 self.tr(
                     "moto-desk checked the operations left unfinished last time. "
@@ -334,7 +336,7 @@ class MainWindow(QMainWindow):
                     self.session,
                     item.entry_id,
                     item.customer_id,
-                    item.render_note(QCoreApplication.translate),
+                    item.render_note(QCoreApplication.translate, self.language),
                 )
                 break
         self.reconciled.emit(settled)

@@ -34,7 +34,7 @@ from moto_desk.domain.money import Money, check_chargeable, parse_amount
 from moto_desk.domain.phone import normalize_phone
 from moto_desk.domain.words import CONTEXT, QT_TRANSLATE_NOOP, render_template
 from moto_desk.flows.reconcile import Settled
-from moto_desk.records.journal import JournalKind
+from moto_desk.records.journal import JournalKind, JournalState
 
 ROOT = Path(__file__).resolve().parents[2]
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
@@ -311,3 +311,23 @@ def test_reconciliation_notes_render_in_french(translate: Translate) -> None:
     )
     assert settled.note == "The card visa •••• 4242 was saved."
     assert settled.render_note(translate) == "La carte visa •••• 4242 a été enregistrée."
+
+
+def test_a_reconciliation_note_writes_its_amount_as_the_window_writes_money(
+    translate: Translate,
+) -> None:
+    settled = Settled(
+        "entry",
+        JournalKind.CHARGE,
+        JournalState.FAILED,
+        QT_TRANSLATE_NOOP(
+            "clerk",
+            "A charge of {amount} was interrupted before it reached Stripe: the customer was "
+            "not charged. Charge again if the order still stands.",
+        ),
+        amount=Money(123450, "eur"),
+    )
+    assert settled.note.startswith("A charge of €1,234.50 was interrupted")
+    french = settled.render_note(translate, "fr")
+    assert "1\u202f234,50\u00a0€" in french, french
+    assert "1,234.50" not in french
