@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 #: Offered in the currency list; the desk's default currency is added if missing.
 CURRENCIES = ("usd", "eur", "gbp", "cad", "aud", "chf", "jpy", "sek", "nok", "dkk")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-#: What a formatted amount keeps when its currency symbol is taken away (see ``_plain``).
+# What a formatted amount keeps when its currency symbol is taken away (see ``_plain``).
 _NUMBER_MARKS = ".,\u202f\u00a0 "
 
 
