@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,8 @@ from moto_desk.ui.customer_model import CustomerModel
 from moto_desk.ui.error_router import ErrorRouter, clerk_text
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from moto_desk.domain.models import Customer
     from moto_desk.ui.jobs import JobRunner
     from moto_desk.ui.new_customer_dialog import NewCustomerDialog
@@ -75,14 +77,13 @@ class CustomerPanel(QGroupBox):
         self._held: Customer | None = None
         self._dialog: NewCustomerDialog | None = None
 
-        self._search = QLineEdit(self)
+        self._search = _SearchBox(self._on_search_key, self)
         self._search.setObjectName("customerSearch")
         self._search.setPlaceholderText(self.tr("Name, email or phone"))
         self._search.setAccessibleName(self.tr("Search customers"))
         self._search.setToolTip(self.tr("Search by name, email or phone (F2)"))
         self._search.setClearButtonEnabled(True)
         self._search.textEdited.connect(self.on_search_edited)
-        self._search.installEventFilter(self)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -104,7 +105,6 @@ class CustomerPanel(QGroupBox):
         self._results.setSpacing(2)
         self._results.selectionModel().selectionChanged.connect(self.on_selection_changed)
         self._results.activated.connect(self.on_result_activated)
-        self._results.installEventFilter(self)
 
         self._note = QLabel(self)
         self._note.setObjectName("customerNote")
@@ -269,24 +269,23 @@ class CustomerPanel(QGroupBox):
         if self.current_customer() is not None:
             self.customer_confirmed.emit()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802  Qt's name
-        """Down in the search box moves into the results; Enter there picks the first."""
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            key = event.key()
-            if watched is self._search and key == Qt.Key.Key_Down and self._model.rowCount():
-                self._results.setFocus(Qt.FocusReason.TabFocusReason)
-                if self.current_customer() is None:
-                    self._results.setCurrentIndex(self._model.index(0))
-                return True
-            if watched is self._search and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                if self._debounce.isActive():
-                    self._debounce.stop()
-                    self.search(self._search.text())
-                elif self._model.rowCount() == 1:
-                    self._results.setCurrentIndex(self._model.index(0))
-                    self.customer_confirmed.emit()
-                return True
-        return super().eventFilter(watched, event)
+    def _on_search_key(self, key: int) -> bool:
+        """Down in the search box moves into the results; Enter there picks the first.
+        True when the key was used here."""
+        if key == Qt.Key.Key_Down and self._model.rowCount():
+            self._results.setFocus(Qt.FocusReason.TabFocusReason)
+            if self.current_customer() is None:
+                self._results.setCurrentIndex(self._model.index(0))
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self._debounce.isActive():
+                self._debounce.stop()
+                self.search(self._search.text())
+            elif self._model.rowCount() == 1:
+                self._results.setCurrentIndex(self._model.index(0))
+                self.customer_confirmed.emit()
+            return True
+        return False
 
     # ------------------------------------------------------------------ new customer
     @Slot()
@@ -329,3 +328,20 @@ class CustomerPanel(QGroupBox):
     def _set_note(self, text: str) -> None:
         self._note.setText(text)
         self._note.setVisible(bool(text))
+
+
+class _SearchBox(QLineEdit):
+    """The search field, with Down and Enter handled by the panel.
+
+    Its keys reach Python through ``keyPressEvent`` alone: an event filter saw every event
+    of the field (paints, hovers, timers, several per key typed), each a call into Python
+    on the GUI thread — and a wait for the GIL whenever a job was running.
+    """
+
+    def __init__(self, on_key: Callable[[int], bool], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._on_key = on_key
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802  Qt's name
+        if not self._on_key(event.key()):
+            super().keyPressEvent(event)

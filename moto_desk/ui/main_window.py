@@ -13,8 +13,8 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.language = language
         self.session: DeskSession | None = None
-        self._painted = False
+        _FirstPaint(self)
         self._quit_confirmed = False
         self._closed = False
         self._customer: Customer | None = None
@@ -252,12 +252,6 @@ class MainWindow(QMainWindow):
         self.customers.focus_search()
 
     # ================================================================== start-up
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802  Qt's name
-        super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
-            self.first_painted.emit()
-
     @Slot()
     def start(self) -> None:
         """Start the backend in a job (idempotent: called at first paint)."""
@@ -777,3 +771,21 @@ class MainWindow(QMainWindow):
         self.runner.shutdown(wait=True)
         if self.session is not None:
             self.session.close()
+
+
+class _FirstPaint(QObject):
+    """Emits the window's ``first_painted`` once its first frame is drawn, then stops
+    watching. (An override of ``paintEvent`` called into Python at every paint of the
+    window, dozens per save, each waiting for the GIL while a job ran.)"""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802  Qt's name
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            # After this paint pass (the children paint after the window): the frame is up.
+            QTimer.singleShot(0, self._window, self._window.first_painted.emit)
+        return False
