@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -14,16 +16,12 @@ from moto_desk.single_instance import acquire
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_a_second_holder_is_refused_with_the_first_ones_pid(tmp_path: Path) -> None:
+@contextmanager
+def _holder(code: str) -> Iterator[subprocess.Popen[str]]:
+    """Another process running ``code``, which prints "held" once it holds the lock and
+    keeps it until its standard input closes (at the end of the block)."""
     holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time; from pathlib import Path;"
-            "from moto_desk.single_instance import acquire;"
-            f"lock = acquire(Path({str(tmp_path)!r})); print('held', flush=True); "
-            "sys.stdin.read()",
-        ],
+        [sys.executable, "-c", f"{code}; print('held', flush=True); sys.stdin.read()"],
         cwd=ROOT,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
@@ -31,16 +29,24 @@ def test_a_second_holder_is_refused_with_the_first_ones_pid(tmp_path: Path) -> N
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-        with pytest.raises(MotoDeskError) as caught:
-            acquire(tmp_path)
-        assert caught.value.kind is ErrorKind.CONFIGURATION
-        assert str(holder.pid) in caught.value.clerk_message
+        yield holder
     finally:
         assert holder.stdin is not None
         holder.stdin.close()
         holder.wait(timeout=10)
         assert holder.stdout is not None
         holder.stdout.close()
+
+
+def test_a_second_holder_is_refused_with_the_first_ones_pid(tmp_path: Path) -> None:
+    with _holder(
+        "import sys; from pathlib import Path; from moto_desk.single_instance import acquire;"
+        f"lock = acquire(Path({str(tmp_path)!r}))"
+    ) as holder:
+        with pytest.raises(MotoDeskError) as caught:
+            acquire(tmp_path)
+        assert caught.value.kind is ErrorKind.CONFIGURATION
+        assert str(holder.pid) in caught.value.clerk_message
     # The holder is gone (its lock died with it): the folder is free again.
     acquire(tmp_path).release()
 
@@ -48,32 +54,15 @@ def test_a_second_holder_is_refused_with_the_first_ones_pid(tmp_path: Path) -> N
 @pytest.mark.skipif(sys.platform == "win32", reason="flock: the POSIX lock")
 def test_a_start_at_the_same_instant_waits_for_the_holders_pid(tmp_path: Path) -> None:
     """The holder has the lock but has not written its pid yet (it was starting too)."""
-    lock_file = tmp_path / "moto-desk.lock"
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import fcntl, os, sys, time;"
-            f"f = open({str(lock_file)!r}, 'a+');"
-            "fcntl.flock(f.fileno(), fcntl.LOCK_EX); print('locked', flush=True);"
-            "time.sleep(0.2); f.write(str(os.getpid())); f.flush(); sys.stdin.read()",
-        ],
-        cwd=ROOT,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+    with _holder(
+        "import fcntl, os, sys, threading;"
+        f"f = open({str(tmp_path / 'moto-desk.lock')!r}, 'a+');"
+        "fcntl.flock(f.fileno(), fcntl.LOCK_EX);"
+        "threading.Timer(0.2, lambda: (f.write(str(os.getpid())), f.flush())).start()"
+    ) as holder:
         with pytest.raises(MotoDeskError) as caught:
             acquire(tmp_path)
         assert f"(process {holder.pid})" in caught.value.clerk_message
-    finally:
-        assert holder.stdin is not None
-        holder.stdin.close()
-        holder.wait(timeout=10)
-        assert holder.stdout is not None
-        holder.stdout.close()
 
 
 def test_released_lock_can_be_taken_again_and_file_is_private(tmp_path: Path) -> None:
