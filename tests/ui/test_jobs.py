@@ -3,12 +3,13 @@ and shutting down neither drops queued work nor crashes on late requests."""
 
 from __future__ import annotations
 
+import sys
 import threading
 from typing import Any
 
 from PySide6.QtCore import QObject
 
-from moto_desk.ui.jobs import JobRunner
+from moto_desk.ui.jobs import GIL_SWITCH_INTERVAL_S, JobRunner
 
 
 def test_a_destroyed_owner_receives_nothing(qtbot: Any) -> None:
@@ -39,3 +40,14 @@ def test_shutdown_runs_queued_work_and_ignores_late_requests(qtbot: Any) -> None
     late = runner.job(lambda: ran.append("late")).run()
     assert late.done
     assert ran == ["queued write"]
+
+
+def test_a_runner_gives_the_gui_thread_the_gil_back_within_a_millisecond() -> None:
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(0.005)  # Python's default
+    try:
+        runner = JobRunner()
+        assert sys.getswitchinterval() <= GIL_SWITCH_INTERVAL_S == 0.001
+        runner.shutdown()
+    finally:
+        sys.setswitchinterval(previous)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from moto_desk.simulator import Simulator
 from moto_desk.ui.main_window import MainWindow
@@ -72,6 +73,10 @@ def test_each_decline_is_explained_and_the_form_kept(
     assert words in text
     assert "The form is kept" in text
     assert_form_kept(window)
+    # What went wrong can be selected and copied into a message to the shop's support.
+    detail = find(window, "statusDetail")
+    assert words in detail.text()
+    assert detail.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
     if number.endswith("0002"):
         screenshot(window, "07-declined")
 
