@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "moto_desk"
 #: The folders of the core whose messages belong to this catalogue (ui has its own).
-CORE_FOLDERS = ("domain", "records", "gateway", "flows")
+CORE_FOLDERS = ("domain", "records", "gateway", "flows", "cli")
 TRANSLATIONS = ROOT / "resources" / "translations"
 CATALOG = "moto_desk_clerk"
 LANGUAGES = ("fr",)

@@ -29,11 +29,11 @@ from typing import Any
 
 import pytest
 
+from moto_desk.settings import settings_path
 from moto_desk.simulator import Simulator
 from moto_desk.single_instance import acquire
 from moto_desk.ui.log_setup import setup_logging
 from moto_desk.ui.main_window import MainWindow
-from moto_desk.ui.settings import settings_path
 from tests.helpers.desk_windows import OFFSCREEN_NOISE, DeskWindows, child, close_message_boxes
 from tests.helpers.memory_keyring import MemoryKeyring, memory_keyring_installed
 from tests.ui.test_charge import confirm, open_charge, review

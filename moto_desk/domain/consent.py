@@ -54,6 +54,18 @@ class ConsentTerms:
         )
 
 
+_SENTENCE_START = re.compile(r"(^|(?<=[.!?:]\s)|(?<=^\d\.\s))\{shop_name\}", re.MULTILINE)
+
+
+def fill_shop(terms: ConsentTerms, shop: str) -> ConsentTerms:
+    """``terms`` with the shop's name in, capitalised where it starts a sentence — the text
+    the clerk reads out, and so the text whose hash the ledger records, whether the save is
+    started from the window or from the command line."""
+    capital = shop[:1].upper() + shop[1:]
+    text = _SENTENCE_START.sub(capital.replace("\\", "\\\\"), terms.text)
+    return ConsentTerms(terms.version, terms.language, text.replace("{shop_name}", shop))
+
+
 def resources_dir() -> Path:
     """The program's ``resources`` folder, from source or from a PyInstaller bundle.
 

@@ -9,7 +9,7 @@ reader knows whether the chain those records sit in is intact.
 Rebuilding the text. The ledger keeps the hash of the words shown, not the words: the text is
 the packaged terms of that version and language with ``{shop_name}`` filled in. The window
 fills it with the settings' shop name (or "our shop" in the window's language when none is
-set), capitalised where the name starts a sentence (``ui.consent_panel.fill_shop``). So the
+set), capitalised where the name starts a sentence (``domain.consent.fill_shop``). So the
 evidence tries each candidate shop name, filled both ways, and keeps the one whose SHA-256
 equals the recorded hash — the text is then provably the one shown, and the shop name used is
 stated. When none matches (an older terms version no longer shipped, a shop renamed since), it
@@ -22,14 +22,13 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-from moto_desk.domain.consent import ConsentTerms, load_terms
+from moto_desk.domain.consent import ConsentTerms, fill_shop, load_terms
 from moto_desk.domain.errors import InvalidInput, MotoDeskError
 from moto_desk.domain.models import AllowRedisplay, Channel
 from moto_desk.domain.sensitive import find_sensitive
@@ -41,17 +40,12 @@ from moto_desk.records.ledger import (
     LedgerKind,
     VerifyResult,
     _csv_cell,
-    _write_private,
+    write_private_text,
 )
 from moto_desk.records.timestamps import Clock, to_iso, utc_now
 
 #: A withdrawal reason longer than this is refused: it is a sentence, not a letter.
 MAX_REASON = 500
-
-# The window's rule for a shop name that starts a sentence (``ui.consent_panel.fill_shop``),
-# repeated here because the core may not import the GUI; tests/ui/test_consent_evidence.py
-# checks that the two give the same text.
-_SENTENCE_START = re.compile(r"(^|(?<=[.!?:]\s)|(?<=^\d\.\s))\{shop_name\}", re.MULTILINE)
 
 
 class TermsFound(StrEnum):
@@ -174,12 +168,9 @@ def rebuild_terms(
 
 
 def _fillings(template: ConsentTerms, shop: str) -> tuple[ConsentTerms, ...]:
-    """``template`` filled with ``shop`` as the window does (capitalised at a sentence start)
+    """``template`` filled with ``shop`` as the window does (:func:`fill_shop`)
     and plainly (:meth:`ConsentTerms.for_shop`, as the flows' callers do)."""
-    capital = shop[:1].upper() + shop[1:]
-    text = _SENTENCE_START.sub(capital.replace("\\", "\\\\"), template.text)
-    window = ConsentTerms(template.version, template.language, text.replace("{shop_name}", shop))
-    return (window, template.for_shop(shop))
+    return (fill_shop(template, shop), template.for_shop(shop))
 
 
 def build_evidence(
@@ -385,5 +376,5 @@ def export_csv(evidence: ConsentEvidence, path: Path) -> int:
     rows = csv_rows(evidence)
     for row in rows:
         writer.writerow([_csv_cell(value) for value in row])
-    _write_private(path, buffer.getvalue())
+    write_private_text(path, buffer.getvalue())
     return len(rows)

@@ -18,6 +18,7 @@ from moto_desk.domain.models import Customer
 from moto_desk.domain.phone import normalize_phone
 from moto_desk.domain.words import QT_TRANSLATE_NOOP
 from moto_desk.flows.context import FlowContext, open_records
+from moto_desk.flows.progress import Progress, Step
 from moto_desk.flows.writes import send
 from moto_desk.records.journal import JournalKind, JournalState
 from moto_desk.records.timestamps import utc_now
@@ -115,6 +116,7 @@ def create_customer(ctx: FlowContext, form: NewCustomer, default_country: str = 
             fresh = earlier.created_at >= utc_now() - DOUBLE_CLICK_WINDOW
             if fresh and earlier.details.get("fingerprint") == fingerprint:
                 if earlier.state is JournalState.SUCCEEDED and earlier.stripe_object_id:
+                    ctx.report(Progress(Step.DONE, entry_id=earlier.id))
                     return ctx.gateway.get_customer(earlier.stripe_object_id)
                 if earlier.is_open:
                     entry = earlier
@@ -154,4 +156,5 @@ def create_customer(ctx: FlowContext, form: NewCustomer, default_country: str = 
         journal.record_object(entry_id, customer.id)
         journal.mark(entry_id, JournalState.SUCCEEDED)
         records.customers.remember(customer)
+        ctx.report(Progress(Step.DONE, entry_id=entry_id))
         return customer

@@ -77,6 +77,8 @@ class HistoryFilters:
     until: date | None = None
     outcome: Outcome | None = None
     limit: int = DEFAULT_LIMIT
+    #: One desk's operations only (its name as the journal records it); "" for every desk.
+    desk: str = ""
 
 
 @dataclass(frozen=True)
@@ -195,6 +197,7 @@ def load_history(
                     state=state,
                     since=since,
                     until=until,
+                    desk=filters.desk or None,
                     limit=filters.limit,
                 ):
                     entries[entry.id] = entry
@@ -207,6 +210,7 @@ def load_history(
                     state=state,
                     since=since,
                     until=until,
+                    desk=filters.desk or None,
                     limit=_NEW_CUSTOMER_SCAN,
                 ):
                     customer_id, name, email = _who(entry, customers)

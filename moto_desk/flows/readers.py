@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from moto_desk.domain.errors import ErrorKind, MotoDeskError, OutcomeUnknown
+from moto_desk.domain.errors import ErrorKind, InvalidInput, MotoDeskError, OutcomeUnknown
 from moto_desk.domain.models import Reader, ReaderAction, SavedCard
 from moto_desk.domain.words import QT_TRANSLATE_NOOP
 from moto_desk.flows.context import FlowContext, open_records
@@ -85,3 +85,38 @@ def clear_reader(ctx: FlowContext, reader_id: str, seen: ReaderAction) -> Reader
             raise
         journal.mark(entry.id, JournalState.SUCCEEDED)
         return cleared
+
+
+def find_reader(ctx: FlowContext, wanted: str) -> Reader:
+    """The reader named by its id (``tmr_…``) or its label (case ignored), as a clerk or a
+    script names it; :class:`InvalidInput` listing the readers there are otherwise."""
+    wanted = wanted.strip()
+    readers = list_readers(ctx)
+    for reader in readers:
+        if reader.id == wanted or reader.label.casefold() == wanted.casefold():
+            return reader
+    raise InvalidInput(
+        QT_TRANSLATE_NOOP("clerk", "No reader is called “{reader}”. The readers are: {known}."),
+        args={
+            "reader": wanted[:60],
+            "known": ", ".join(f"{r.label} ({r.id})" for r in readers) or "—",
+        },
+        field="reader",
+    )
+
+
+def find_saved_card(ctx: FlowContext, customer_id: str, payment_method_id: str) -> SavedCard:
+    """One of the customer's saved cards by its id; :class:`InvalidInput` when the customer
+    has no such card (never charge a card that is not the customer's own)."""
+    for card in list_saved_cards(ctx, customer_id):
+        if card.payment_method_id == payment_method_id:
+            return card
+    raise InvalidInput(
+        QT_TRANSLATE_NOOP(
+            "clerk",
+            "The customer {customer} has no saved card {card}: it may have been removed. "
+            "Check the customer's saved cards.",
+        ),
+        args={"customer": customer_id, "card": payment_method_id},
+        field="card",
+    )

@@ -57,3 +57,35 @@ def refund_charge(ctx: FlowContext, request: RefundRequest) -> RefundResult:
         journal.record_object(entry.id, result.refund_id)
         journal.mark(entry.id, JournalState.SUCCEEDED, result.status)
         return result
+
+
+def check_refund_amount(amount: Money, left: Money) -> None:
+    """Refuse a refund larger than what is left of the charge, or finer than the currency's
+    card step, in the clerk's words — before anything is sent."""
+    from moto_desk.domain.errors import InvalidInput
+    from moto_desk.domain.money import currency_rule, format_money
+    from moto_desk.domain.words import QT_TRANSLATE_NOOP
+
+    if left.amount <= 0:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("clerk", "Nothing is left to refund on this payment."),
+            field="amount",
+        )
+    if amount.currency != left.currency or amount > left:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("clerk", "Only {left} is left to refund: type {left} or less."),
+            args={"left": format_money(left)},
+            field="amount",
+        )
+    step = currency_rule(amount.currency).card_step
+    if amount.amount % step:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("clerk", "Amounts in {currency} end in 0 (for example {example})."),
+            args={
+                "currency": amount.currency.upper(),
+                "example": format_money(
+                    Money(amount.amount - amount.amount % step, amount.currency)
+                ),
+            },
+            field="amount",
+        )

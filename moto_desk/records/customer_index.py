@@ -104,16 +104,23 @@ class CustomerIndex:
         params.append(limit)
         with storage_errors():
             rows = self._conn.execute(_SEARCH.format(where=where), params).fetchall()
-        return [
-            Customer(
-                id=str(r[0]),
-                name=r[1],
-                email=r[2],
-                phone=r[3],
-                created=from_iso(r[4]) if r[4] is not None else None,
-            )
-            for r in rows
-        ]
+        return [_customer(r) for r in rows]
+
+    def get(self, customer_id: str) -> Customer | None:
+        """The customer with this id, as last seen; None when this desk never saw them."""
+        with storage_errors():
+            row = self._conn.execute(_SEARCH.format(where="id = ?"), (customer_id, 1)).fetchone()
+        return None if row is None else _customer(row)
+
+
+def _customer(r: sqlite3.Row | tuple[object, ...]) -> Customer:
+    return Customer(
+        id=str(r[0]),
+        name=None if r[1] is None else str(r[1]),
+        email=None if r[2] is None else str(r[2]),
+        phone=None if r[3] is None else str(r[3]),
+        created=from_iso(str(r[4])) if r[4] is not None else None,
+    )
 
 
 def _row(customer: Customer, seen: datetime) -> tuple[object, ...]:

@@ -497,6 +497,13 @@ class OperationJournal:
             raise KeyError(f"no journal entry {entry_id}")
         return JournalState(str(row[0]))
 
+    def by_object(self, stripe_id: str) -> EntryList:
+        """The entries that created or acted on the Stripe object ``stripe_id``, newest
+        first (a refund finds the charge it gives money back from)."""
+        return self._select(
+            "stripe_object_id = ?", (stripe_id,), order="created_at DESC, id", limit=20
+        )
+
     def _require(self, entry_id: str) -> JournalEntry:
         entry = self.get(entry_id)
         if entry is None:
@@ -523,11 +530,15 @@ class OperationJournal:
         state: JournalState | None = None,
         since: datetime | None = None,
         until: datetime | None = None,
+        desk: str | None = None,
         limit: int = 100,
     ) -> EntryList:
         """Entries matching every given filter, newest first (``since`` ≤ created < ``until``)."""
         clauses = ["1 = 1"]
         values: tuple[object, ...] = ()
+        if desk is not None:
+            clauses.append("desk = ?")
+            values += (desk,)
         if customer_id is not None:
             clauses.append("customer_id = ?")
             values += (customer_id,)

@@ -393,7 +393,7 @@ class ConsentLedger:
             for row in rows:
                 writer.writerow([_csv_cell(row[name]) for name in COLUMNS])
             content = buffer.getvalue()
-        _write_private(out, content)
+        write_private_text(out, content)
         return len(rows)
 
 
@@ -470,7 +470,7 @@ def _semantic_problems(row: Row, seq: int, consents: dict[str, str]) -> list[str
     return problems
 
 
-def _write_private(out: Path, content: str) -> None:
+def write_private_text(out: Path, content: str) -> None:
     """Write ``content`` to ``out`` via a 0600 temporary file in the same folder, fsync, rename:
     a crash never leaves a half-written export under the real name."""
     folder = out.parent if str(out.parent) else Path(".")

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from moto_desk import __version__
 from moto_desk.domain.errors import MotoDeskError
 from moto_desk.paths import ENV_DATA_DIR
+from moto_desk.settings import SettingsStore, settings_path
 from moto_desk.single_instance import acquire as acquire_instance_lock
 from moto_desk.ui.assets import icon, stylesheet
 from moto_desk.ui.error_router import clerk_text
 from moto_desk.ui.log_setup import hold_early_records, setup_logging
 from moto_desk.ui.main_window import MainWindow
 from moto_desk.ui.session import StartOptions
-from moto_desk.ui.settings import SettingsStore, settings_path
 from moto_desk.ui.translations import choose_language, install_translators
 
 REPORT_ENV = "MOTO_DESK_REPORT_FIRST_PAINT"

@@ -7,8 +7,6 @@ handed to the save is built from what is on screen, shop name filled in.
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,16 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from moto_desk.domain.choices import AllowRedisplay, Channel
-from moto_desk.domain.consent import ConsentTerms
-
-_SENTENCE_START = re.compile(r"(^|(?<=[.!?:]\s)|(?<=^\d\.\s))\{shop_name\}", re.MULTILINE)
-
-
-def fill_shop(terms: ConsentTerms, shop: str) -> ConsentTerms:
-    """``terms`` with the shop's name in, capitalised where it starts a sentence."""
-    capital = shop[:1].upper() + shop[1:]
-    text = _SENTENCE_START.sub(capital.replace("\\", "\\\\"), terms.text)
-    return ConsentTerms(terms.version, terms.language, text.replace("{shop_name}", shop))
+from moto_desk.domain.consent import ConsentTerms, fill_shop
 
 
 class ConsentPanel(QGroupBox):

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from moto_desk.ui.settings import DeskSettings
+from moto_desk.settings import DeskSettings
 from moto_desk.ui.startup import open_session, reconcile_open_entries
 
 if TYPE_CHECKING:

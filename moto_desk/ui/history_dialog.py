@@ -52,9 +52,9 @@ from moto_desk.ui.receipt import Receipt
 from moto_desk.ui.refund_dialog import RefundDialog
 
 if TYPE_CHECKING:
+    from moto_desk.settings import DeskSettings
     from moto_desk.ui.jobs import JobRunner
     from moto_desk.ui.session import DeskSession
-    from moto_desk.ui.settings import DeskSettings
 
 #: Days shown when the dialog opens (the clerk widens the range with the date fields).
 DEFAULT_DAYS = 90

@@ -44,12 +44,12 @@ from moto_desk.ui.status_panel import StatusPanel
 if TYPE_CHECKING:
     from moto_desk.domain.models import Customer, Reader, SavedCard
     from moto_desk.flows.reconcile import Settled
+    from moto_desk.settings import DeskSettings, SettingsStore
     from moto_desk.ui.card_health_dialog import CardHealthDialog
     from moto_desk.ui.charge_dialog import ChargeDialog
     from moto_desk.ui.consent_evidence_dialog import ConsentEvidenceDialog
     from moto_desk.ui.history_dialog import HistoryDialog
     from moto_desk.ui.session import DeskSession, StartOptions
-    from moto_desk.ui.settings import DeskSettings, SettingsStore
     from moto_desk.ui.settings_dialog import SavedSettings, SettingsDialog
     from moto_desk.ui.simulator_panel import SimulatorPanel
 

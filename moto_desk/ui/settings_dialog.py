@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from moto_desk.domain.errors import MotoDeskError
+from moto_desk.settings import BackendChoice, DeskSettings, SettingsStore
 from moto_desk.ui.charge_form import CURRENCIES
 from moto_desk.ui.error_router import ErrorRouter, clerk_text
-from moto_desk.ui.settings import BackendChoice, DeskSettings, SettingsStore
 
 if TYPE_CHECKING:
     from moto_desk.domain.models import Reader

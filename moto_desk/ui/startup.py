@@ -11,8 +11,8 @@ import importlib
 from typing import TYPE_CHECKING
 
 from moto_desk.domain.errors import MotoDeskError
+from moto_desk.settings import BackendChoice, DeskSettings
 from moto_desk.ui.session import DeskSession, StartOptions
-from moto_desk.ui.settings import BackendChoice, DeskSettings
 
 if TYPE_CHECKING:
     from moto_desk.flows.reconcile import Settled

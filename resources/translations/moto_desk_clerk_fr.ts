@@ -463,5 +463,137 @@
         <source>The reader is no longer doing what you saw, so nothing was cleared. Look at what it is doing now before you decide again.</source>
         <translation>Le lecteur ne fait plus ce que vous aviez vu : rien n’a été effacé. Regardez ce qu’il fait maintenant avant de décider à nouveau.</translation>
     </message>
+    <message>
+        <source>No reader is called “{reader}”. The readers are: {known}.</source>
+        <translation>Aucun lecteur ne s’appelle «&#xa0;{reader}&#xa0;». Les lecteurs sont&#xa0;: {known}.</translation>
+    </message>
+    <message>
+        <source>The customer {customer} has no saved card {card}: it may have been removed. Check the customer&apos;s saved cards.</source>
+        <translation>Le client {customer} n’a pas de carte enregistrée {card}&#xa0;: elle a peut-être été retirée. Vérifiez les cartes enregistrées du client.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a customer: a customer&apos;s id starts with cus_.</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un client&#xa0;: l’identifiant d’un client commence par cus_.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a saved card: a saved card&apos;s id starts with pm_.</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas une carte enregistrée&#xa0;: l’identifiant d’une carte enregistrée commence par pm_.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a payment: a payment&apos;s id starts with pi_.</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un paiement&#xa0;: l’identifiant d’un paiement commence par pi_.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a reader: a reader&apos;s id starts with tmr_.</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un lecteur&#xa0;: l’identifiant d’un lecteur commence par tmr_.</translation>
+    </message>
+    <message>
+        <source>Nothing is left to refund on this payment.</source>
+        <translation>Il ne reste rien à rembourser sur ce paiement.</translation>
+    </message>
+    <message>
+        <source>Only {left} is left to refund: type {left} or less.</source>
+        <translation>Il ne reste que {left} à rembourser&#xa0;: saisissez {left} au plus.</translation>
+    </message>
+    <message>
+        <source>Amounts in {currency} end in 0 (for example {example}).</source>
+        <translation>Les montants en {currency} se terminent par 0 (par exemple {example}).</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date: write it as YYYY-MM-DD (e.g. 2026-12-31).</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas une date&#xa0;: écrivez-la AAAA-MM-JJ (par ex. 2026-12-31).</translation>
+    </message>
+    <message>
+        <source>No operation matches.</source>
+        <translation>Aucune opération ne correspond.</translation>
+    </message>
+    <message>
+        <source>Consent evidence for {customer} written to {path}</source>
+        <translation>Preuve de consentement de {customer} écrite dans {path}</translation>
+    </message>
+    <message>
+        <source>No customer matches “{text}”.</source>
+        <translation>Aucun client ne correspond à «&#xa0;{text}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Customer created: {customer}</source>
+        <translation>Client créé&#xa0;: {customer}</translation>
+    </message>
+    <message>
+        <source>Shop records on a server (--records) are not available in this version of moto-desk; this desk keeps its own records in its data folder.</source>
+        <translation>Les registres de la boutique sur un serveur (--records) ne sont pas disponibles dans cette version de moto-desk&#xa0;; ce poste tient ses propres registres dans son dossier de données.</translation>
+    </message>
+    <message>
+        <source>No reader is registered on this account.</source>
+        <translation>Aucun lecteur n’est enregistré sur ce compte.</translation>
+    </message>
+    <message>
+        <source>The customer {customer} has no saved card.</source>
+        <translation>Le client {customer} n’a aucune carte enregistrée.</translation>
+    </message>
+    <message>
+        <source>If the customer asked for a second payment, repeat the command with --confirm-duplicate.</source>
+        <translation>Si le client a demandé un second paiement, relancez la commande avec --confirm-duplicate.</translation>
+    </message>
+    <message>
+        <source>✓ Charged {amount} to {card}</source>
+        <translation>✓ {amount} débité sur {card}</translation>
+    </message>
+    <message>
+        <source>✓ Refunded {amount} ({status})</source>
+        <translation>✓ {amount} remboursé ({status})</translation>
+    </message>
+    <message>
+        <source>✓ Card removed: {card}. Its consent is recorded as withdrawn.</source>
+        <translation>✓ Carte retirée&#xa0;: {card}. Son consentement est enregistré comme retiré.</translation>
+    </message>
+    <message>
+        <source>Recording the customer&apos;s consent…</source>
+        <translation>Enregistrement du consentement du client…</translation>
+    </message>
+    <message>
+        <source>Preparing the save with Stripe…</source>
+        <translation>Préparation de l’enregistrement avec Stripe…</translation>
+    </message>
+    <message>
+        <source>Sending to the reader “{reader}”…</source>
+        <translation>Envoi au lecteur «&#xa0;{reader}&#xa0;»…</translation>
+    </message>
+    <message>
+        <source>The reader “{reader}” asks for the card: key in the number, expiry, CVC and postal code on the reader. Waited {seconds} s. (Ctrl+C cancels.)</source>
+        <translation>Le lecteur «&#xa0;{reader}&#xa0;» demande la carte&#xa0;: saisissez le numéro, la date d’expiration, le CVC et le code postal sur le lecteur. Attente&#xa0;: {seconds} s. (Ctrl+C annule.)</translation>
+    </message>
+    <message>
+        <source>Canceling on the reader…</source>
+        <translation>Annulation sur le lecteur…</translation>
+    </message>
+    <message>
+        <source>Checking the result with Stripe…</source>
+        <translation>Vérification du résultat auprès de Stripe…</translation>
+    </message>
+    <message>
+        <source>Only Stripe&apos;s public test card numbers can be keyed here (for example 4242 4242 4242 4242).</source>
+        <translation>Seuls les numéros de cartes de test publics de Stripe peuvent être saisis ici (par exemple 4242 4242 4242 4242).</translation>
+    </message>
+    <message>
+        <source>Consent terms {version} ({language}), SHA-256 {sha}</source>
+        <translation>Conditions de consentement {version} ({language}), SHA-256 {sha}</translation>
+    </message>
+    <message>
+        <source>Canceling… the reader is told to stop.</source>
+        <translation>Annulation… le lecteur reçoit l’ordre de s’arrêter.</translation>
+    </message>
+    <message>
+        <source>✓ Card saved: {card}</source>
+        <translation>✓ Carte enregistrée&#xa0;: {card}</translation>
+    </message>
+    <message>
+        <source>The reader showed no result in time and was stopped. No card was saved; try again when the customer is ready.</source>
+        <translation>Le lecteur n’a montré aucun résultat à temps et a été arrêté. Aucune carte n’a été enregistrée&#xa0;; réessayez quand le client est prêt.</translation>
+    </message>
+    <message>
+        <source>Support bundles are not available in this version.</source>
+        <translation>Les dossiers d’assistance ne sont pas disponibles dans cette version.</translation>
+    </message>
 </context>
 </TS>

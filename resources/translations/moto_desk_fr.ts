@@ -409,178 +409,6 @@
         <translation>Impossible de lire le registre des consentements&#xa0;: {reason}</translation>
     </message>
     <message>
-        <source>✓ Consent ledger verified on {time}: all {count} records are intact and in order.</source>
-        <translation>✓ Registre des consentements vérifié le {time}&#xa0;: les {count} enregistrements sont intacts et dans l’ordre.</translation>
-    </message>
-    <message>
-        <source>✗ The consent ledger did NOT verify on {time}. The records below may have been changed: keep this document and tell your administrator. The check found:</source>
-        <translation>✗ La vérification du registre des consentements a ÉCHOUÉ le {time}. Les enregistrements ci-dessous ont peut-être été modifiés&#xa0;: conservez ce document et prévenez votre administrateur. La vérification a trouvé&#xa0;:</translation>
-    </message>
-    <message>
-        <source>By phone</source>
-        <translation>Par téléphone</translation>
-    </message>
-    <message>
-        <source>By mail</source>
-        <translation>Par courrier</translation>
-    </message>
-    <message>
-        <source>Not recorded</source>
-        <translation>Non consigné</translation>
-    </message>
-    <message>
-        <source>Always — in any of the shop&apos;s checkouts</source>
-        <translation>Toujours — dans tous les parcours de paiement de la boutique</translation>
-    </message>
-    <message>
-        <source>Limited — only where the customer agreed to saving it</source>
-        <translation>Limité — seulement là où le client a accepté son enregistrement</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>anglais</translation>
-    </message>
-    <message>
-        <source>French</source>
-        <translation>français</translation>
-    </message>
-    <message>
-        <source>The text below is the text shown: rebuilt from version {version} with the shop name “{shop}”, its SHA-256 equals the recorded one.</source>
-        <translation>Le texte ci-dessous est celui qui a été présenté&#xa0;: reconstitué à partir de la version {version} avec le nom de boutique «&#xa0;{shop}&#xa0;», son SHA-256 est égal à celui consigné.</translation>
-    </message>
-    <message>
-        <source>this installation does not have version {version} in this language.</source>
-        <translation>cette installation ne contient pas la version {version} dans cette langue.</translation>
-    </message>
-    <message>
-        <source>no shop name known to this desk gives this hash (was the shop renamed?).</source>
-        <translation>aucun nom de boutique connu de ce poste ne donne cette empreinte (la boutique a-t-elle changé de nom&#xa0;?).</translation>
-    </message>
-    <message>
-        <source>Text not reconstructable, hash {hash}: {why}</source>
-        <translation>Texte impossible à reconstituer, empreinte {hash}&#xa0;: {why}</translation>
-    </message>
-    <message>
-        <source>{time} by {clerk} at desk {desk}</source>
-        <translation>{time} par {clerk} au poste {desk}</translation>
-    </message>
-    <message>
-        <source>Consent evidence</source>
-        <translation>Preuves de consentement</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation>Client</translation>
-    </message>
-    <message>
-        <source>Shop</source>
-        <translation>Boutique</translation>
-    </message>
-    <message>
-        <source>(no shop name set)</source>
-        <translation>(aucun nom de boutique défini)</translation>
-    </message>
-    <message>
-        <source>Produced</source>
-        <translation>Établi</translation>
-    </message>
-    <message>
-        <source>Last ledger hash</source>
-        <translation>Dernière empreinte du registre</translation>
-    </message>
-    <message>
-        <source>The ledger holds no consent for this customer.</source>
-        <translation>Le registre ne contient aucun consentement pour ce client.</translation>
-    </message>
-    <message>
-        <source>Ledger record {seq} ({kind}, {time}) refers to a consent the ledger does not hold.</source>
-        <translation>L’enregistrement {seq} du registre ({kind}, {time}) renvoie à un consentement que le registre ne contient pas.</translation>
-    </message>
-    <message>
-        <source>The consent ledger is append-only and hash-chained: each record&apos;s hash covers the record before it. The record numbers and hashes above let anyone check this document against an export of the ledger.</source>
-        <translation>Le registre des consentements n’accepte que des ajouts et ses enregistrements sont chaînés&#xa0;: l’empreinte de chacun couvre celui qui le précède. Les numéros d’enregistrement et les empreintes ci-dessus permettent à chacun de comparer ce document à un export du registre.</translation>
-    </message>
-    <message>
-        <source>withdrawn</source>
-        <translation>retiré</translation>
-    </message>
-    <message>
-        <source>in force</source>
-        <translation>en vigueur</translation>
-    </message>
-    <message>
-        <source>Consent {number} of {total} — {time} ({status})</source>
-        <translation>Consentement {number} sur {total} — {time} ({status})</translation>
-    </message>
-    <message>
-        <source>{clerk} at desk {desk}</source>
-        <translation>{clerk} au poste {desk}</translation>
-    </message>
-    <message>
-        <source>version {version}, {language}</source>
-        <translation>version {version}, {language}</translation>
-    </message>
-    <message>
-        <source>Given</source>
-        <translation>Donné</translation>
-    </message>
-    <message>
-        <source>Taken by</source>
-        <translation>Recueilli par</translation>
-    </message>
-    <message>
-        <source>Card shown again</source>
-        <translation>Carte proposée de nouveau</translation>
-    </message>
-    <message>
-        <source>Terms</source>
-        <translation>Conditions</translation>
-    </message>
-    <message>
-        <source>Terms SHA-256</source>
-        <translation>SHA-256 des conditions</translation>
-    </message>
-    <message>
-        <source>Text check</source>
-        <translation>Contrôle du texte</translation>
-    </message>
-    <message>
-        <source>{card}, expires {expiry}, saved {time}</source>
-        <translation>{card}, expire fin {expiry}, enregistrée le {time}</translation>
-    </message>
-    <message>
-        <source>Card saved</source>
-        <translation>Carte enregistrée</translation>
-    </message>
-    <message>
-        <source>SetupIntent</source>
-        <translation>SetupIntent</translation>
-    </message>
-    <message>
-        <source>PaymentMethod</source>
-        <translation>PaymentMethod</translation>
-    </message>
-    <message>
-        <source>No card was saved under this consent.</source>
-        <translation>Aucune carte n’a été enregistrée au titre de ce consentement.</translation>
-    </message>
-    <message>
-        <source>{time} by {clerk} at desk {desk}. Reason: “{reason}”</source>
-        <translation>{time} par {clerk} au poste {desk}. Motif&#xa0;: «&#xa0;{reason}&#xa0;»</translation>
-    </message>
-    <message>
-        <source>Withdrawn</source>
-        <translation>Retiré</translation>
-    </message>
-    <message>
-        <source>Ledger record {seq}</source>
-        <translation>Enregistrement {seq} du registre</translation>
-    </message>
-    <message>
-        <source>Terms text shown to the customer:</source>
-        <translation>Texte des conditions présenté au client&#xa0;:</translation>
-    </message>
-    <message>
         <source>Export consent evidence as PDF</source>
         <translation>Exporter les preuves de consentement en PDF</translation>
     </message>
@@ -805,6 +633,182 @@ Please tell your administrator (the details are in moto-desk&apos;s log), and ch
         <translation>Un problème est survenu dans moto-desk. Ce que vous avez saisi est conservé.
 
 Prévenez votre administrateur (les détails sont dans le journal de moto-desk) et vérifiez l’historique des paiements avant de retenter un paiement.</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceDocument</name>
+    <message>
+        <source>✓ Consent ledger verified on {time}: all {count} records are intact and in order.</source>
+        <extracomment>A table row of the document: label, value, and whether the value is an identifier (shown in a fixed-width font so a hash can be compared character by character).</extracomment>
+        <translation>✓ Registre des consentements vérifié le {time}&#xa0;: les {count} enregistrements sont intacts et dans l’ordre.</translation>
+    </message>
+    <message>
+        <source>✗ The consent ledger did NOT verify on {time}. The records below may have been changed: keep this document and tell your administrator. The check found:</source>
+        <translation>✗ La vérification du registre des consentements a ÉCHOUÉ le {time}. Les enregistrements ci-dessous ont peut-être été modifiés&#xa0;: conservez ce document et prévenez votre administrateur. La vérification a trouvé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>By phone</source>
+        <translation>Par téléphone</translation>
+    </message>
+    <message>
+        <source>By mail</source>
+        <translation>Par courrier</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Non consigné</translation>
+    </message>
+    <message>
+        <source>Always — in any of the shop&apos;s checkouts</source>
+        <translation>Toujours — dans tous les parcours de paiement de la boutique</translation>
+    </message>
+    <message>
+        <source>Limited — only where the customer agreed to saving it</source>
+        <translation>Limité — seulement là où le client a accepté son enregistrement</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>anglais</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>français</translation>
+    </message>
+    <message>
+        <source>The text below is the text shown: rebuilt from version {version} with the shop name “{shop}”, its SHA-256 equals the recorded one.</source>
+        <translation>Le texte ci-dessous est celui qui a été présenté&#xa0;: reconstitué à partir de la version {version} avec le nom de boutique «&#xa0;{shop}&#xa0;», son SHA-256 est égal à celui consigné.</translation>
+    </message>
+    <message>
+        <source>this installation does not have version {version} in this language.</source>
+        <translation>cette installation ne contient pas la version {version} dans cette langue.</translation>
+    </message>
+    <message>
+        <source>no shop name known to this desk gives this hash (was the shop renamed?).</source>
+        <translation>aucun nom de boutique connu de ce poste ne donne cette empreinte (la boutique a-t-elle changé de nom&#xa0;?).</translation>
+    </message>
+    <message>
+        <source>Text not reconstructable, hash {hash}: {why}</source>
+        <translation>Texte impossible à reconstituer, empreinte {hash}&#xa0;: {why}</translation>
+    </message>
+    <message>
+        <source>{time} by {clerk} at desk {desk}</source>
+        <translation>{time} par {clerk} au poste {desk}</translation>
+    </message>
+    <message>
+        <source>Consent evidence</source>
+        <translation>Preuves de consentement</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>Boutique</translation>
+    </message>
+    <message>
+        <source>(no shop name set)</source>
+        <translation>(aucun nom de boutique défini)</translation>
+    </message>
+    <message>
+        <source>Produced</source>
+        <translation>Établi</translation>
+    </message>
+    <message>
+        <source>Last ledger hash</source>
+        <translation>Dernière empreinte du registre</translation>
+    </message>
+    <message>
+        <source>The ledger holds no consent for this customer.</source>
+        <translation>Le registre ne contient aucun consentement pour ce client.</translation>
+    </message>
+    <message>
+        <source>Ledger record {seq} ({kind}, {time}) refers to a consent the ledger does not hold.</source>
+        <translation>L’enregistrement {seq} du registre ({kind}, {time}) renvoie à un consentement que le registre ne contient pas.</translation>
+    </message>
+    <message>
+        <source>The consent ledger is append-only and hash-chained: each record&apos;s hash covers the record before it. The record numbers and hashes above let anyone check this document against an export of the ledger.</source>
+        <translation>Le registre des consentements n’accepte que des ajouts et ses enregistrements sont chaînés&#xa0;: l’empreinte de chacun couvre celui qui le précède. Les numéros d’enregistrement et les empreintes ci-dessus permettent à chacun de comparer ce document à un export du registre.</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>retiré</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>en vigueur</translation>
+    </message>
+    <message>
+        <source>Consent {number} of {total} — {time} ({status})</source>
+        <translation>Consentement {number} sur {total} — {time} ({status})</translation>
+    </message>
+    <message>
+        <source>{clerk} at desk {desk}</source>
+        <translation>{clerk} au poste {desk}</translation>
+    </message>
+    <message>
+        <source>version {version}, {language}</source>
+        <translation>version {version}, {language}</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>Donné</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>Recueilli par</translation>
+    </message>
+    <message>
+        <source>Card shown again</source>
+        <translation>Carte proposée de nouveau</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <source>Terms SHA-256</source>
+        <translation>SHA-256 des conditions</translation>
+    </message>
+    <message>
+        <source>Text check</source>
+        <translation>Contrôle du texte</translation>
+    </message>
+    <message>
+        <source>{card}, expires {expiry}, saved {time}</source>
+        <translation>{card}, expire fin {expiry}, enregistrée le {time}</translation>
+    </message>
+    <message>
+        <source>Card saved</source>
+        <translation>Carte enregistrée</translation>
+    </message>
+    <message>
+        <source>SetupIntent</source>
+        <translation>SetupIntent</translation>
+    </message>
+    <message>
+        <source>PaymentMethod</source>
+        <translation>PaymentMethod</translation>
+    </message>
+    <message>
+        <source>No card was saved under this consent.</source>
+        <translation>Aucune carte n’a été enregistrée au titre de ce consentement.</translation>
+    </message>
+    <message>
+        <source>{time} by {clerk} at desk {desk}. Reason: “{reason}”</source>
+        <translation>{time} par {clerk} au poste {desk}. Motif&#xa0;: «&#xa0;{reason}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Retiré</translation>
+    </message>
+    <message>
+        <source>Ledger record {seq}</source>
+        <translation>Enregistrement {seq} du registre</translation>
+    </message>
+    <message>
+        <source>Terms text shown to the customer:</source>
+        <translation>Texte des conditions présenté au client&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1118,7 +1122,6 @@ Prévenez votre administrateur (les détails sont dans le journal de moto-desk) 
     </message>
     <message>
         <source>our shop</source>
-        <extracomment>A table row of the document: label, value, and whether the value is an identifier (shown in a fixed-width font so a hash can be compared character by character).</extracomment>
         <translation>notre boutique</translation>
     </message>
     <message>

@@ -58,11 +58,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 import moto_desk.ui  # noqa: F401  first, as in the app: its package switches PySide6's source scan off
 
 # isort: split
+from moto_desk.settings import SettingsStore
 from moto_desk.simulator import Simulator
 from moto_desk.ui.assets import stylesheet
 from moto_desk.ui.main_window import MainWindow
 from moto_desk.ui.session import StartOptions
-from moto_desk.ui.settings import SettingsStore
 from tests.helpers.memory_keyring import memory_keyring_installed
 
 ROOT = Path(__file__).resolve().parents[2]

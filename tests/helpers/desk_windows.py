@@ -12,9 +12,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from moto_desk.settings import SettingsStore
 from moto_desk.ui.main_window import MainWindow
 from moto_desk.ui.session import StartOptions
-from moto_desk.ui.settings import SettingsStore
 
 #: Printed by Qt's offscreen platform for every top-level window; says nothing about our code.
 OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"

@@ -15,11 +15,11 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from moto_desk.settings import DeskSettings, SettingsStore
 from moto_desk.simulator import Simulator
 from moto_desk.ui.assets import stylesheet
 from moto_desk.ui.main_window import MainWindow
 from moto_desk.ui.session import StartOptions
-from moto_desk.ui.settings import DeskSettings, SettingsStore
 from tests.helpers.memory_keyring import MemoryKeyring, memory_keyring_installed
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"

@@ -17,7 +17,7 @@ from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from moto_desk.domain.consent import load_terms
+from moto_desk.domain.consent import fill_shop, load_terms
 from moto_desk.domain.models import AllowRedisplay, Channel, Customer, SavedCard
 from moto_desk.flows.card_health import CardHealth, CardProblem
 from moto_desk.flows.consent_evidence import TermsFound, rebuild_terms
@@ -26,7 +26,6 @@ from moto_desk.flows.save_card import SaveRequest, save_card
 from moto_desk.simulator import Simulator
 from moto_desk.ui.card_health_dialog import HEALTH_ROLE, CardHealthDialog, CardHealthModel
 from moto_desk.ui.consent_evidence_dialog import ConsentEvidenceDialog
-from moto_desk.ui.consent_panel import fill_shop
 from moto_desk.ui.main_window import MainWindow
 from tests.conftest import make_client
 from tests.ui.conftest import SCREENSHOTS, WindowFactory, customer_id, find, key, reader_id

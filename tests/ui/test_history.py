@@ -24,13 +24,13 @@ from moto_desk.domain.money import Money
 from moto_desk.flows.charge import ChargeRequest, charge_saved_card
 from moto_desk.flows.history import HistoryRow, Outcome
 from moto_desk.records.journal import JournalKind, JournalState
+from moto_desk.settings import DeskSettings
 from moto_desk.simulator import Simulator
 from moto_desk.ui.history_dialog import HistoryDialog, stripe_link
 from moto_desk.ui.history_model import ROW_ROLE, Column, HistoryModel
 from moto_desk.ui.main_window import MainWindow
 from moto_desk.ui.receipt import Receipt
 from moto_desk.ui.refund_dialog import RefundDialog
-from moto_desk.ui.settings import DeskSettings
 from tests.conftest import make_client
 from tests.helpers.saved_cards import save_card as put_card
 from tests.ui.conftest import SCREENSHOTS, WindowFactory, customer_id, find, key, screenshot

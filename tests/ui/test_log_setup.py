@@ -30,7 +30,7 @@ def test_records_logged_before_the_file_opens_are_written_to_it_redacted(
     hold_early_records()
     hold_early_records()  # once only, however often it is called
     assert sum(isinstance(h, EarlyRecords) for h in clean_root.handlers) == 1
-    early = logging.getLogger("moto_desk.ui.settings")
+    early = logging.getLogger("moto_desk.settings")
     early.warning("settings: %s is not valid JSON; using defaults", "settings.json")
     early.info("the key is %s", "sk_test_early_secret_key_0123456789")
     early.debug("below INFO: not kept")

@@ -60,7 +60,7 @@ def test_new_customer_validates_in_place_then_creates_and_chooses(
 def test_phone_country_setting_reads_national_numbers(
     qtbot: Any, open_window: WindowFactory
 ) -> None:
-    from moto_desk.ui.settings import DeskSettings
+    from moto_desk.settings import DeskSettings
 
     window = open_window(settings=DeskSettings(phone_country="FR"))
     window.customers.on_new_customer_requested()

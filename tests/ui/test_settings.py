@@ -11,8 +11,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from moto_desk.gateway.keys import KEYRING_SERVICE, KEYRING_USER
+from moto_desk.settings import SCHEMA_VERSION, BackendChoice, DeskSettings, SettingsStore
 from moto_desk.ui.main_window import MainWindow
-from moto_desk.ui.settings import SCHEMA_VERSION, BackendChoice, DeskSettings, SettingsStore
 from moto_desk.ui.settings_dialog import SettingsDialog
 from tests.ui.conftest import MemoryKeyring, WindowFactory, find, key, screenshot
 

@@ -191,7 +191,7 @@ def test_the_last_reader_is_remembered_for_this_desk(
 def test_a_default_reader_from_settings_wins(
     qtbot: Any, open_window: WindowFactory, desk: dict[str, Any]
 ) -> None:
-    from moto_desk.ui.settings import DeskSettings
+    from moto_desk.settings import DeskSettings
 
     phone_desk = str(desk["readers"]["Phone desk"])
     window = open_window(settings=DeskSettings(default_reader_id=phone_desk))

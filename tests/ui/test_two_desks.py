@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from moto_desk.flows.context import open_records
 from moto_desk.paths import database_path
 from moto_desk.records.journal import JournalKind, JournalState
+from moto_desk.settings import DeskSettings
 from moto_desk.simulator import Simulator
 from moto_desk.ui.main_window import MainWindow
-from moto_desk.ui.settings import DeskSettings
 from tests.conftest import make_client
 from tests.ui.conftest import WindowFactory, find, reader_id, screenshot
 

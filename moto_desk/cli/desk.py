@@ -1,0 +1,182 @@
+"""A desk opened for one command: its folder, settings, identity, Stripe and records.
+
+The same choices the window makes (DESIGN: "three ways to run, one code path"): demo when
+asked (``--demo``, or the desk's settings say so) or when no key is configured; Stripe, or
+``--api-base``, otherwise. In demo mode without ``--api-base`` the embedded simulator keeps
+its state in the data folder as the window's does, so a card saved by one command can be
+charged by the next; that simulator belongs to one process at a time, so the command then
+holds the folder's lock (a window open on the same folder is named in the refusal).
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import platform
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from moto_desk.domain.errors import ErrorKind, MotoDeskError
+from moto_desk.domain.words import QT_TRANSLATE_NOOP
+from moto_desk.flows.cancel import CancelToken
+from moto_desk.flows.progress import ProgressCallback, ignore_progress
+from moto_desk.paths import ENV_DATA_DIR, data_dir, database_path
+from moto_desk.settings import BackendChoice, DeskSettings, SettingsStore, settings_path
+
+if TYPE_CHECKING:
+    from moto_desk.backend import Backend
+    from moto_desk.cli.output import Output
+    from moto_desk.flows.context import FlowContext
+    from moto_desk.single_instance import InstanceLock
+
+ENV_RECORDS = "MOTO_DESK_RECORDS"
+
+
+@dataclass(frozen=True)
+class GlobalOptions:
+    """The options every command takes, before or after its name."""
+
+    data_dir: Path | None = None
+    api_base: str | None = None
+    demo: bool = False
+    records: str | None = None
+    lang: str | None = None
+    json: bool = False
+
+
+@dataclass
+class Desk:
+    """What one command works with; :meth:`close` stops the embedded simulator, if any."""
+
+    folder: Path
+    settings: DeskSettings
+    clerk: str
+    desk: str
+    backend: Backend | None = None
+    lock: InstanceLock | None = None
+    #: Words for stderr about how the desk was opened (no keyring, so demo…).
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def database_path(self) -> Path:
+        return database_path(self.folder)
+
+    def context(
+        self, progress: ProgressCallback = ignore_progress, cancel: CancelToken | None = None
+    ) -> FlowContext:
+        from moto_desk.flows.context import DeskIdentity, FlowContext
+
+        if self.backend is None:
+            raise RuntimeError("this command opened the desk without Stripe")
+        return FlowContext(
+            self.backend.gateway,
+            self.database_path,
+            DeskIdentity(self.clerk, self.desk),
+            progress=progress,
+            cancel=cancel or CancelToken(),
+        )
+
+    def close(self) -> None:
+        if self.backend is not None:
+            self.backend.close()
+            self.backend = None
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+
+def _check_records(options: GlobalOptions) -> None:
+    url = options.records or os.environ.get(ENV_RECORDS)
+    if url:
+        raise MotoDeskError(
+            ErrorKind.CONFIGURATION,
+            QT_TRANSLATE_NOOP(
+                "clerk",
+                "Shop records on a server (--records) are not available in this version of "
+                "moto-desk; this desk keeps its own records in its data folder.",
+            ),
+        )
+
+
+def load_settings(options: GlobalOptions, folder: Path) -> DeskSettings:
+    overridden = bool(options.data_dir or os.environ.get(ENV_DATA_DIR))
+    return SettingsStore(settings_path(overridden, folder)).load()
+
+
+def desk_settings(options: GlobalOptions) -> DeskSettings:
+    """The desk's settings, for checks made before the desk is opened."""
+    return load_settings(options, data_dir(options.data_dir))
+
+
+def _identity(folder: Path, settings: DeskSettings) -> tuple[str, str]:
+    """Who and where, as the window names them: the settings, else what the window last
+    recorded for this folder, else the computer's user and name."""
+    from moto_desk.flows.context import open_records
+    from moto_desk.records.desk_state import DeskState
+
+    with open_records(database_path(folder)) as records:
+        state = DeskState(records.conn)
+        clerk = settings.clerk_name or str(state.get("clerk") or "")
+        desk = settings.desk_name or str(state.get("desk") or "")
+    if not clerk:
+        try:
+            clerk = getpass.getuser()
+        except (KeyError, OSError):
+            clerk = "clerk"
+    return clerk, desk or platform.node() or "desk"
+
+
+def open_desk(options: GlobalOptions, *, stripe: bool = True) -> Desk:
+    """Open the desk for a command; ``stripe=False`` for commands that only read records."""
+    _check_records(options)
+    folder = data_dir(options.data_dir)
+    settings = load_settings(options, folder)
+    clerk, name = _identity(folder, settings)
+    desk = Desk(folder, settings, clerk, name)
+    if not stripe:
+        return desk
+    from moto_desk.backend import start_backend
+    from moto_desk.gateway.keys import ENV_VAR as ENV_KEY
+    from moto_desk.gateway.keys import load_key
+
+    demo = options.demo or settings.backend is BackendChoice.DEMO
+    key = None
+    if not demo:
+        try:
+            key = load_key()
+        except MotoDeskError as error:
+            if os.environ.get(ENV_KEY):
+                raise  # a key was given and is wrong: never carry on without it
+            # No password store: as the window does, say so and work on the simulator —
+            # never a key in a file.
+            desk.notices.append(error.clerk_message)
+    if (demo or key is None) and not options.api_base:
+        from moto_desk.single_instance import acquire
+
+        desk.lock = acquire(folder)
+    try:
+        desk.backend = start_backend(
+            folder, demo=demo or key is None, api_base=options.api_base, key=key
+        )
+    except BaseException:
+        desk.close()
+        raise
+    return desk
+
+
+@contextmanager
+def opened(
+    options: GlobalOptions, out: Output | None = None, *, stripe: bool = True
+) -> Iterator[Desk]:
+    """:func:`open_desk` for the length of a ``with`` block; its notices go to stderr."""
+    desk = open_desk(options, stripe=stripe)
+    try:
+        if out is not None:
+            for notice in desk.notices:
+                out.note(f"moto-desk: {notice}")
+        yield desk
+    finally:
+        desk.close()

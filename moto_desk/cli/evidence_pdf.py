@@ -1,0 +1,64 @@
+"""``moto-desk evidence --format pdf``: the window's evidence document, printed headless.
+
+The PDF is the document the window's "Export PDF…" writes (one renderer,
+``ui/evidence_document.py``), drawn by Qt on the offscreen platform: no display is needed,
+and Qt is loaded only for this format.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from moto_desk.domain.errors import ErrorKind, MotoDeskError
+from moto_desk.domain.models import Customer
+from moto_desk.domain.words import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from moto_desk.cli.desk import Desk
+    from moto_desk.flows.consent_evidence import ConsentEvidence
+
+
+def _customer(desk: Desk, customer_id: str) -> Customer:
+    """The customer as this desk's index knows them (the name heads the document)."""
+    from moto_desk.flows.context import open_records
+
+    with open_records(desk.database_path) as records:
+        found = records.customers.get(customer_id)
+    return found or Customer(customer_id, None, None, None, None)
+
+
+def write_evidence_pdf(evidence: ConsentEvidence, out: Path, desk: Desk, language: str) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from moto_desk.ui.evidence_document import EvidenceDocument, customer_words
+    from moto_desk.ui.translations import install_translators
+
+    app = QApplication.instance() or QApplication(["moto-desk"])
+    translators = install_translators(app, language)
+    customer = _customer(desk, evidence.customer_id)
+    document = EvidenceDocument(
+        evidence,
+        customer=customer,
+        shop_name=desk.settings.shop_name,
+        clerk=desk.clerk,
+        desk=desk.desk,
+    )
+    title = f"Consent evidence — {customer_words(customer)}"
+    try:
+        document.write_pdf(out, title)
+    except OSError as exc:
+        raise MotoDeskError(
+            ErrorKind.STORAGE,
+            QT_TRANSLATE_NOOP(
+                "clerk",
+                "moto-desk could not write the export to “{path}”. Check the folder exists, "
+                "that you may write to it, and that the disk is not full.",
+            ),
+            args={"path": str(out)},
+            detail=str(exc),
+        ) from exc
+    finally:
+        del translators

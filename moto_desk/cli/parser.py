@@ -1,0 +1,149 @@
+"""The tree of commands, in the manner of the Stripe CLI: one verb per job.
+
+Global options are accepted before or after the command (``moto-desk --data-dir D history``
+and ``moto-desk history --data-dir D``): every sub-parser shares one parent parser whose
+options default to "not given" (``SUPPRESS``), so a sub-command that did not see an option
+does not overwrite the value given before it; :func:`global_options` fills in the defaults.
+argparse is enough for a tree this size; nothing here imports Qt, stripe or keyring.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from moto_desk.cli.desk import GlobalOptions
+
+REASONS = ("requested_by_customer", "duplicate", "fraudulent")
+
+
+class UsageError(Exception):
+    """The command line cannot be used (argparse's words), exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of printing and exiting, so ``--json`` can answer with
+    a JSON error and every command keeps one exit path."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _globals() -> _Parser:
+    common = _Parser(add_help=False, argument_default=argparse.SUPPRESS)
+    common.add_argument("--data-dir", type=Path, help="where the desk keeps its records")
+    common.add_argument("--api-base", help="Stripe API address (e.g. a shared moto-desk-sim)")
+    common.add_argument("--demo", action="store_true", help="use the embedded simulator")
+    common.add_argument("--records", help="the shop's records (PostgreSQL URL)")
+    common.add_argument("--lang", choices=["en", "fr"], help="language of the words printed")
+    common.add_argument("--json", action="store_true", help="print one JSON object")
+    return common
+
+
+def global_options(args: argparse.Namespace) -> GlobalOptions:
+    return GlobalOptions(
+        data_dir=getattr(args, "data_dir", None),
+        api_base=getattr(args, "api_base", None),
+        demo=bool(getattr(args, "demo", False)),
+        records=getattr(args, "records", None),
+        lang=getattr(args, "lang", None),
+        json=bool(getattr(args, "json", False)),
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _globals()
+    parser = _Parser(
+        prog="moto-desk",
+        parents=[common],
+        description="Save a customer's card by MOTO on a Stripe Terminal reader; charge it "
+        "later. Without a command: the window.",
+    )
+    parser.add_argument("--self-test", action="store_true", help="run the end-to-end self-test")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help_text, description=help_text, parents=[common])
+
+    customers = command("customers", "find or create customers")
+    customer_sub = customers.add_subparsers(
+        dest="customers_command", required=True, parser_class=_Parser
+    )
+    find = customer_sub.add_parser("find", help="find customers", parents=[common])
+    find.add_argument("text", help="name, email, phone or cus_ id")
+    create = customer_sub.add_parser("create", help="create a customer", parents=[common])
+    create.add_argument("--name", required=True)
+    create.add_argument("--email")
+    create.add_argument("--phone")
+
+    command("readers", "the Terminal readers and their status")
+
+    cards = command("cards", "a customer's saved cards")
+    cards.add_argument("--customer", required=True, metavar="cus_…")
+
+    save = command("save-card", "record consent and save a card by MOTO on a reader")
+    save.add_argument("--customer", required=True, metavar="cus_…")
+    save.add_argument("--reader", required=True, metavar="tmr_…|LABEL")
+    save.add_argument("--channel", required=True, choices=["phone", "mail"])
+    save.add_argument("--redisplay", required=True, choices=["limited", "always"])
+    save.add_argument(
+        "--consent-given",
+        action="store_true",
+        help="the terms were read to the customer, who agreed",
+    )
+    save.add_argument("--timeout", type=float, metavar="SECONDS", help="give up after this")
+    save.add_argument(
+        "--test-card",
+        metavar="NUMBER",
+        help="demo and test mode: key this public Stripe test card on the simulated reader",
+    )
+
+    charge = command("charge", "charge a saved card (off-session)")
+    charge.add_argument("--customer", required=True, metavar="cus_…")
+    charge.add_argument("--card", required=True, metavar="pm_…")
+    charge.add_argument("--amount", required=True, help="e.g. 12.50")
+    charge.add_argument("--currency", required=True, help="e.g. usd")
+    charge.add_argument("--description")
+    charge.add_argument("--order", metavar="REF", help="the shop's order reference")
+    charge.add_argument("--receipt-email", metavar="E")
+    charge.add_argument(
+        "--confirm-duplicate",
+        action="store_true",
+        help="charge even if the same amount went to this card minutes ago",
+    )
+
+    refund = command("refund", "refund all or part of a charge")
+    refund.add_argument("--payment", required=True, metavar="pi_…")
+    refund.add_argument("--amount", help="part of it (default: what remains)")
+    refund.add_argument("--reason", choices=REASONS, default="requested_by_customer")
+
+    remove = command("remove-card", "remove a saved card (consent withdrawn)")
+    remove.add_argument("--customer", required=True, metavar="cus_…")
+    remove.add_argument("--card", required=True, metavar="pm_…")
+    remove.add_argument("--reason", required=True)
+
+    history = command("history", "saves, charges, refunds and removals")
+    history.add_argument("--customer", metavar="cus_…|TEXT")
+    history.add_argument("--since", metavar="DATE", help="YYYY-MM-DD, included")
+    history.add_argument("--until", metavar="DATE", help="YYYY-MM-DD, included")
+    history.add_argument("--desk", metavar="NAME")
+    history.add_argument("--limit", type=int, default=200)
+
+    evidence = command("evidence", "a customer's consent evidence")
+    evidence.add_argument("--customer", required=True, metavar="cus_…")
+    evidence.add_argument("--format", required=True, choices=["json", "csv", "pdf"])
+    evidence.add_argument("--out", required=True, type=Path)
+
+    bundle = command("support-bundle", "a zip of diagnostics to send to support")
+    bundle.add_argument("--out", required=True, type=Path)
+
+    ledger = command("ledger", "the consent ledger")
+    ledger_sub = ledger.add_subparsers(dest="ledger_command", required=True, parser_class=_Parser)
+    ledger_sub.add_parser("verify", help="check the hash chain", parents=[common])
+    export = ledger_sub.add_parser("export", help="export every consent record", parents=[common])
+    export.add_argument("--format", choices=["csv", "json"], default="csv")
+    export.add_argument("--out", type=Path, required=True)
+
+    command("reconcile", "settle open journal entries against Stripe")
+    command("doctor", "check the key, Stripe access, readers and MOTO")
+    return parser

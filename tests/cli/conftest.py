@@ -1,0 +1,143 @@
+"""Desk commands as a shop's scripts run them: real processes, against a real
+``moto-desk-sim`` process, through the official stripe SDK over HTTP on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import stripe
+
+ROOT = Path(__file__).resolve().parents[2]
+API_VERSION = "2026-10-28.endive"
+
+
+@dataclass
+class Done:
+    code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def json(self) -> Any:
+        return json.loads(self.stdout)
+
+
+@dataclass
+class SimProcess:
+    url: str
+    process: subprocess.Popen[str]
+
+    def control(self, *args: str) -> None:
+        subprocess.run(
+            [sys.executable, "-m", "moto_desk.simulator.cli", *args, "--url", self.url],
+            check=True,
+            capture_output=True,
+            timeout=30,
+        )
+
+    def client(self) -> stripe.StripeClient:
+        return stripe.StripeClient(
+            "sk_test_moto_desk_cli", base_addresses={"api": self.url}, stripe_version=API_VERSION
+        )
+
+
+@pytest.fixture
+def sim_process() -> Iterator[SimProcess]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "moto_desk.simulator.cli", "--port", "0", "--seed-demo"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    first = process.stdout.readline()
+    if not first.startswith("listening on "):
+        process.kill()
+        raise AssertionError(first + (process.stderr.read() if process.stderr else ""))
+    try:
+        yield SimProcess(first.split()[-1], process)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.communicate(timeout=30)
+
+
+def desk_env() -> dict[str, str]:
+    """The environment of a desk process: no key (the simulator's demo key is used), no
+    keyring to consult, and a folder of its own for settings."""
+    env = {k: v for k, v in os.environ.items() if k not in ("STRIPE_API_KEY", "MOTO_DESK_DATA_DIR")}
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    return env
+
+
+class Desk:
+    """``moto-desk`` commands for one data folder, pointed at one simulator."""
+
+    def __init__(self, folder: Path, sim: SimProcess) -> None:
+        self.folder = folder
+        self.sim = sim
+
+    def argv(self, *args: str) -> list[str]:
+        return [sys.executable, "-m", "moto_desk", *args]
+
+    def run(self, *args: str, timeout: float = 120) -> Done:
+        """A command with the desk's folder and simulator given after it."""
+        done = subprocess.run(
+            self.argv(*args, "--data-dir", str(self.folder), "--api-base", self.sim.url, "--demo"),
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=desk_env(),
+            check=False,
+        )
+        return Done(done.returncode, done.stdout, done.stderr)
+
+    def json(self, *args: str) -> Any:
+        done = self.run(*args, "--json")
+        assert done.code == 0, done
+        return done.json
+
+    def start(self, *args: str) -> subprocess.Popen[str]:
+        return subprocess.Popen(
+            self.argv(*args, "--data-dir", str(self.folder), "--api-base", self.sim.url, "--demo"),
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=desk_env(),
+        )
+
+    def new_customer(self, name: str = "Ann Lee") -> str:
+        return str(self.json("customers", "create", "--name", name)["customer"]["id"])
+
+    def saved_card(self, customer: str, number: str = "4242424242424242") -> dict[str, Any]:
+        data = self.json(
+            "save-card",
+            "--customer",
+            customer,
+            "--reader",
+            "Front desk",
+            "--channel",
+            "phone",
+            "--redisplay",
+            "limited",
+            "--consent-given",
+            "--test-card",
+            number,
+        )
+        return dict(data)
+
+
+@pytest.fixture
+def desk(tmp_path: Path, sim_process: SimProcess) -> Desk:
+    return Desk(tmp_path / "desk", sim_process)
