@@ -11,9 +11,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from moto_desk.domain.errors import ErrorKind, MotoDeskError
 from moto_desk.domain.models import Customer
-from moto_desk.domain.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from moto_desk.cli.desk import Desk
@@ -50,15 +48,8 @@ def write_evidence_pdf(evidence: ConsentEvidence, out: Path, desk: Desk, languag
     try:
         document.write_pdf(out, title)
     except OSError as exc:
-        raise MotoDeskError(
-            ErrorKind.STORAGE,
-            QT_TRANSLATE_NOOP(
-                "clerk",
-                "moto-desk could not write the export to “{path}”. Check the folder exists, "
-                "that you may write to it, and that the disk is not full.",
-            ),
-            args={"path": str(out)},
-            detail=str(exc),
-        ) from exc
+        from moto_desk.records.ledger import export_failed
+
+        raise export_failed(out, exc) from exc
     finally:
         del translators

@@ -109,18 +109,10 @@ def save_card(args: argparse.Namespace, options: GlobalOptions, out: Output) -> 
     from moto_desk.domain.consent import fill_shop, load_terms
     from moto_desk.domain.models import AllowRedisplay, Channel
     from moto_desk.flows.readers import find_reader
-    from moto_desk.flows.save_card import SaveRequest
+    from moto_desk.flows.save_card import SaveRequest, check_consent_given
 
     customer_id = check_id(args.customer, IdKind.CUSTOMER, field="customer")
-    if not args.consent_given:
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP(
-                "clerk",
-                "The customer's consent is required before saving a card. Read the terms to "
-                "the customer and tick the consent box.",
-            ),
-            field="consent",
-        )
+    check_consent_given(args.consent_given)
     test_card = _test_card(args.test_card) if args.test_card else None
     language = options.lang or "en"
     with opened(options, out) as desk:

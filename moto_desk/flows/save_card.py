@@ -74,9 +74,9 @@ class ReaderStalled(MotoDeskError):
         self.entry_id = entry_id
 
 
-def save_card(ctx: FlowContext, request: SaveRequest) -> SaveResult:
-    """Run the whole save; see the module docstring."""
-    if not request.consent_given:
+def check_consent_given(consent_given: bool) -> None:
+    """No consent, no save: refused before anything is recorded or sent."""
+    if not consent_given:
         raise InvalidInput(
             QT_TRANSLATE_NOOP(
                 "clerk",
@@ -85,6 +85,11 @@ def save_card(ctx: FlowContext, request: SaveRequest) -> SaveResult:
             ),
             field="consent",
         )
+
+
+def save_card(ctx: FlowContext, request: SaveRequest) -> SaveResult:
+    """Run the whole save; see the module docstring."""
+    check_consent_given(request.consent_given)
     with open_records(ctx.database_path) as records:
         run = _SaveRun(ctx, records, request)
         try:

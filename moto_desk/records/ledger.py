@@ -486,13 +486,18 @@ def write_private_text(out: Path, content: str) -> None:
             Path(temp_name).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise MotoDeskError(
-            ErrorKind.STORAGE,
-            QT_TRANSLATE_NOOP(
-                "clerk",
-                "moto-desk could not write the export to “{path}”. Check the folder exists, "
-                "that you may write to it, and that the disk is not full.",
-            ),
-            args={"path": str(out)},
-            detail=str(exc),
-        ) from exc
+        raise export_failed(out, exc) from exc
+
+
+def export_failed(out: Path, exc: OSError) -> MotoDeskError:
+    """The clerk's words for an export (CSV, JSON, PDF) that could not be written."""
+    return MotoDeskError(
+        ErrorKind.STORAGE,
+        QT_TRANSLATE_NOOP(
+            "clerk",
+            "moto-desk could not write the export to “{path}”. Check the folder exists, "
+            "that you may write to it, and that the disk is not full.",
+        ),
+        args={"path": str(out)},
+        detail=str(exc),
+    )

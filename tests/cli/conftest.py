@@ -121,21 +121,16 @@ class Desk:
         return str(self.json("customers", "create", "--name", name)["customer"]["id"])
 
     def saved_card(self, customer: str, number: str = "4242424242424242") -> dict[str, Any]:
-        data = self.json(
-            "save-card",
-            "--customer",
-            customer,
-            "--reader",
-            "Front desk",
-            "--channel",
-            "phone",
-            "--redisplay",
-            "limited",
-            "--consent-given",
-            "--test-card",
-            number,
-        )
-        return dict(data)
+        return dict(self.json(*save_args(customer), "--test-card", number))
+
+
+def save_args(
+    customer: str, reader: str = "Front desk", *, channel: str = "phone", consent: bool = True
+) -> list[str]:
+    """``save-card`` for ``customer`` on ``reader``, consent given unless told otherwise."""
+    args = ["save-card", "--customer", customer, "--reader", reader, "--channel", channel]
+    args += ["--redisplay", "limited"]
+    return [*args, "--consent-given"] if consent else args
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import ROOT, Desk, desk_env
+from tests.cli.conftest import ROOT, Desk, desk_env, save_args
 
 
 def open_entries(folder: Path) -> list[tuple[str, str]]:
@@ -105,19 +105,7 @@ def test_save_charge_duplicate_refund_history_evidence(desk: Desk, tmp_path: Pat
 def test_a_declined_save_and_a_declined_charge_exit_3(desk: Desk) -> None:
     customer = desk.new_customer("Bob Declined")
     save = desk.run(
-        "save-card",
-        "--customer",
-        customer,
-        "--reader",
-        "Front desk",
-        "--channel",
-        "mail",
-        "--redisplay",
-        "always",
-        "--consent-given",
-        "--test-card",
-        "4000000000009995",
-        "--json",
+        *save_args(customer, channel="mail"), "--test-card", "4000000000009995", "--json"
     )
     assert save.code == 3, save
     assert save.json["error"]["kind"] == "declined"
