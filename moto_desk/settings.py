@@ -12,16 +12,15 @@ the data, so each desk keeps its own settings. ``MOTO_DESK_CONFIG_DIR`` override
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import os
-import tempfile
 from dataclasses import asdict, dataclass, fields, replace
 from enum import StrEnum
 from pathlib import Path
 
 from moto_desk.paths import APP_NAME, make_private_dir
+from moto_desk.private_files import write_private
 
 SCHEMA_VERSION = 1
 FILE_NAME = "settings.json"
@@ -116,19 +115,7 @@ class SettingsStore:
         make_private_dir(folder)
         payload = {"schema_version": SCHEMA_VERSION, "settings": asdict(settings)}
         text = json.dumps(payload, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-        fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=folder)
-        try:
-            # mkstemp already creates the file 0600; say so explicitly, before any data.
-            os.fchmod(fd, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        write_private(self.path, text)
 
 
 def settings_path(data_dir_overridden: bool, folder: Path) -> Path:

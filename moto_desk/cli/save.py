@@ -110,6 +110,7 @@ def save_card(args: argparse.Namespace, options: GlobalOptions, out: Output) -> 
     from moto_desk.domain.models import AllowRedisplay, Channel
     from moto_desk.flows.readers import find_reader
     from moto_desk.flows.save_card import SaveRequest, check_consent_given
+    from moto_desk.gateway.keys import Mode
 
     customer_id = check_id(args.customer, IdKind.CUSTOMER, field="customer")
     check_consent_given(args.consent_given)
@@ -117,7 +118,7 @@ def save_card(args: argparse.Namespace, options: GlobalOptions, out: Output) -> 
     language = options.lang or "en"
     with opened(options, out) as desk:
         ctx = desk.context()
-        if test_card is not None and ctx.gateway.mode.value == "live":
+        if test_card is not None and ctx.gateway.mode is Mode.LIVE:
             raise MotoDeskError(
                 ErrorKind.CONFIGURATION,
                 QT_TRANSLATE_NOOP("clerk", "Test cards cannot be used in live mode."),

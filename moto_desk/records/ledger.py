@@ -27,9 +27,7 @@ import csv
 import hashlib
 import io
 import json
-import os
 import sqlite3
-import tempfile
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -473,18 +471,10 @@ def _semantic_problems(row: Row, seq: int, consents: dict[str, str]) -> list[str
 def write_private_text(out: Path, content: str) -> None:
     """Write ``content`` to ``out`` via a 0600 temporary file in the same folder, fsync, rename:
     a crash never leaves a half-written export under the real name."""
-    folder = out.parent if str(out.parent) else Path(".")
+    from moto_desk.private_files import write_private
+
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", dir=folder)  # created 0600
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(content)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp_name, out)
-        except BaseException:
-            Path(temp_name).unlink(missing_ok=True)
-            raise
+        write_private(out, content)
     except OSError as exc:
         raise export_failed(out, exc) from exc
 

@@ -8,10 +8,7 @@ hashes whichever way the shop produced the file.
 
 from __future__ import annotations
 
-import contextlib
 import html
-import os
-import tempfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,6 +19,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from moto_desk.domain.models import AllowRedisplay, Channel, Customer
 from moto_desk.flows.consent_evidence import ConsentEvidence, ConsentItem, TermsFound
+from moto_desk.private_files import replaced_privately
 
 # (light, dark): the verification line must be readable on the view's background; the PDF is
 # always printed on white.
@@ -278,18 +276,9 @@ class EvidenceDocument(QObject):
         printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
         printer.setDocName(title)
         printer.setCreator("moto-desk")
-        temp = ""
-        try:
-            fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".pdf", dir=path.parent)
-            os.close(fd)  # created 0600; the PDF writer reopens it and keeps the mode
-            printer.setOutputFileName(temp)
+        with replaced_privately(path, ".pdf") as temp:
+            printer.setOutputFileName(str(temp))
             self.document().print_(printer)
             with open(temp, "rb") as written:
                 if written.read(5) != b"%PDF-":
                     raise OSError("the PDF writer produced no document")
-            os.replace(temp, path)
-        except OSError:
-            if temp:
-                with contextlib.suppress(OSError):
-                    os.unlink(temp)
-            raise
