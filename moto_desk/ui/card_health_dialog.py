@@ -36,6 +36,7 @@ from moto_desk.domain.errors import ErrorKind, MotoDeskError
 from moto_desk.flows.cancel import CancelToken
 from moto_desk.flows.card_health import EXPIRING_DAYS, CardHealth, CardProblem
 from moto_desk.ui.assets import dark_palette
+from moto_desk.ui.changes import Change, Topic
 from moto_desk.ui.error_router import ErrorRouter, clerk_text
 from moto_desk.ui.row_table_model import ROW_ROLE, RowTableModel
 from moto_desk.ui.saved_cards_model import card_words, expiry_words
@@ -171,7 +172,6 @@ class CardHealthDialog(QDialog):
         self._session = session
         self._today = today
         self._cancel: CancelToken | None = None
-        self._generation = 0
 
         self._summary = QLabel(self)
         self._summary.setObjectName("cardHealthSummary")
@@ -226,12 +226,16 @@ class CardHealthDialog(QDialog):
         return self._cancel is not None
 
     # ------------------------------------------------------------------ checking
+    @Slot(object)
+    def on_changed(self, change: Change) -> None:
+        """Cards were saved or removed: the list is checked again."""
+        if change.touches(Topic.CARDS):
+            self.check()
+
     def check(self) -> None:
         """List every known customer's cards again (in a job); an older answer is ignored."""
         if self._cancel is not None:
             self._cancel.cancel()
-        self._generation += 1
-        generation = self._generation
         cancel = CancelToken()
         self._cancel = cancel
         self._refresh.setEnabled(False)
@@ -249,14 +253,13 @@ class CardHealthDialog(QDialog):
 
         (
             self._runner.job(work, cancel=cancel, owner=self)
-            .on_success(lambda items: self.on_checked(generation, items))
-            .on_failure(lambda error: self.on_check_failed(generation, error))
+            .superseding("check")
+            .on_success(self.on_checked)
+            .on_failure(self.on_check_failed)
             .run()
         )
 
-    def on_checked(self, generation: int, items: list[CardHealth]) -> None:
-        if generation != self._generation:
-            return
+    def on_checked(self, items: list[CardHealth]) -> None:
         self._done()
         self._model.set_items(items)
         if items:
@@ -285,9 +288,7 @@ class CardHealthDialog(QDialog):
             )
         self.checked.emit(items)
 
-    def on_check_failed(self, generation: int, error: BaseException) -> None:
-        if generation != self._generation:
-            return
+    def on_check_failed(self, error: BaseException) -> None:
         self._done()
         if isinstance(error, MotoDeskError):
             if error.kind is ErrorKind.CANCELED:

@@ -50,6 +50,7 @@ from moto_desk.flows.consent_evidence import (
     export_csv,
 )
 from moto_desk.ui.assets import dark_palette, restyle, translations_dir
+from moto_desk.ui.changes import Change, Topic
 from moto_desk.ui.error_router import ErrorRouter, clerk_text
 from moto_desk.ui.evidence_document import EvidenceDocument, customer_words
 from moto_desk.ui.saved_cards_model import card_words, expiry_words
@@ -235,6 +236,12 @@ class ConsentEvidenceDialog(QDialog):
         self._reason.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ================================================================== loading
+    @Slot(object)
+    def on_changed(self, change: Change) -> None:
+        """This customer's cards changed (a save, a removal): the evidence is read again."""
+        if change.touches(Topic.CARDS, self._customer.id) and not self._removing:
+            self.reload()
+
     def reload(self) -> None:
         """Rebuild the evidence (and verify the ledger) in a job."""
         self._set_verification(self.tr("Reading the consent ledger…"), "")

@@ -69,9 +69,8 @@ class CustomerPanel(QGroupBox):
         self._router = router
         self._phone_country = phone_country
         self._session: DeskSession | None = None
-        self._generation = 0
-        # The newest search whose local matches the list shows (Stripe's answer extends them).
-        self._local_shown = 0
+        # The newest search's local matches are on screen (Stripe's answer extends them).
+        self._local_shown = False
         # The chosen customer while a search's local part does not list it: held until the
         # full answer says whether the customer is still found (no selection blink).
         self._held: Customer | None = None
@@ -159,16 +158,20 @@ class CustomerPanel(QGroupBox):
     def on_search_edited(self, _text: str) -> None:
         self._debounce.start()
 
+    def stop(self) -> None:
+        """The window is closing: a search typed a moment ago is not started any more."""
+        self._debounce.stop()
+
     @Slot()
     def on_debounce_elapsed(self) -> None:
         self.search(self._search.text())
 
     def search(self, text: str) -> None:
         """Ask the local index and Stripe; only the newest search's answer is shown."""
-        self._generation += 1
-        generation = self._generation
+        self._local_shown = False
         session = self._session
         if not text.strip() or session is None:
+            self._runner.drop_pending(self, "search")
             self._release_held()  # the search that would have shown it will not run
             if not text.strip():
                 self._set_note(self.tr("Type a name, an email or a phone number."))
@@ -182,38 +185,34 @@ class CustomerPanel(QGroupBox):
 
             return find_customers(session.context(), text, on_local=job.report)
 
-        job = self._runner.job(work, owner=self)
+        job = self._runner.job(work, owner=self).superseding("search")
         (
-            job.on_progress(lambda local: self.on_local_customers_found(generation, local))
-            .on_success(lambda found: self.on_customers_found(generation, found))
-            .on_failure(lambda error: self.on_search_failed(generation, error))
+            job.on_progress(self.on_local_customers_found)
+            .on_success(self.on_customers_found)
+            .on_failure(self.on_search_failed)
             .run()
         )
 
-    def on_local_customers_found(self, generation: int, local: list[Customer]) -> None:
+    def on_local_customers_found(self, local: list[Customer]) -> None:
         """The local index's matches, before Stripe answers: shown at once, if any.
 
         With none, the list is left as it is until Stripe answers (an empty list now, then
         Stripe's customers, would blink; and "no customer found" may not be true).
         """
-        if generation != self._generation or not local:
+        if not local:
             return
-        self._local_shown = generation
+        self._local_shown = True
         self._show(local, extend=False, final=False)
 
-    def on_customers_found(self, generation: int, found: list[Customer]) -> None:
-        if generation != self._generation:
-            return
-        self._show(found, extend=self._local_shown == generation, final=True)
+    def on_customers_found(self, found: list[Customer]) -> None:
+        self._show(found, extend=self._local_shown, final=True)
         if found:
             self._set_note("")
         else:
             self._set_note(self.tr("No customer found. Create one with New customer (Ctrl+N)."))
         self.search_finished.emit(len(found))
 
-    def on_search_failed(self, generation: int, error: BaseException) -> None:
-        if generation != self._generation:
-            return
+    def on_search_failed(self, error: BaseException) -> None:
         self._release_held()
         if isinstance(error, MotoDeskError):
             self._set_note(

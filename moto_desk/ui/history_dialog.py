@@ -46,6 +46,7 @@ from moto_desk.flows.history import (
 )
 from moto_desk.records.journal import JournalKind
 from moto_desk.ui.assets import restyle
+from moto_desk.ui.changes import Change, ChangeHub, Topic
 from moto_desk.ui.error_router import ErrorRouter, clerk_text
 from moto_desk.ui.history_model import ROW_ROLE, Column, HistoryModel, outcome_words
 from moto_desk.ui.receipt import Receipt
@@ -99,10 +100,12 @@ class HistoryDialog(QDialog):
         *,
         settings: Callable[[], DeskSettings],
         locale: str,
+        changes: ChangeHub | None = None,
         parent: QWidget | None = None,
         today: date | None = None,
     ) -> None:
         super().__init__(parent)
+        self._changes = changes
         self.setObjectName("historyDialog")
         self.setWindowTitle(self.tr("History"))
         self.setAccessibleName(self.tr("History"))
@@ -112,8 +115,8 @@ class HistoryDialog(QDialog):
         self._settings = settings
         self._locale = locale
         self._mode = session.mode.value
-        self._generation = 0
-        self._shown_generation = 0
+        # A load is running whose answer is not on screen yet.
+        self._loading = False
         self._refund_dialog: RefundDialog | None = None
         self._printer: QPrinter | None = None
         today = today or date.today()
@@ -252,29 +255,27 @@ class HistoryDialog(QDialog):
     @property
     def loading(self) -> bool:
         """True until the newest load has answered."""
-        return self._shown_generation != self._generation
+        return self._loading
 
     @Slot()
     def reload(self) -> None:
         """Load the history again with the current filters (in a job)."""
         self._typing.stop()
-        self._generation += 1
-        generation = self._generation
+        self._loading = True
         filters = self.filters()
         path = self._session.database_path
         self._status.setText(self.tr("Loading the history…"))
         self._status.setProperty("role", "")
         (
             self._runner.job(lambda: load_history(path, filters), owner=self)
-            .on_success(lambda rows: self.on_loaded(generation, filters, rows))
-            .on_failure(lambda error: self.on_load_failed(generation, error))
+            .superseding("load")  # an older filter's answer, overtaken by a newer one
+            .on_success(lambda rows: self.on_loaded(filters, rows))
+            .on_failure(self.on_load_failed)
             .run()
         )
 
-    def on_loaded(self, generation: int, filters: HistoryFilters, rows: list[HistoryRow]) -> None:
-        if generation != self._generation:
-            return  # an older filter's answer, overtaken by a newer one
-        self._shown_generation = generation
+    def on_loaded(self, filters: HistoryFilters, rows: list[HistoryRow]) -> None:
+        self._loading = False
         selected = self.selected_row()
         self.model.set_rows(rows)
         if selected is not None and (row := self.model.row_of(selected.entry_id)) >= 0:
@@ -294,10 +295,8 @@ class HistoryDialog(QDialog):
         self._update_actions()
         self.history_loaded.emit(len(rows))
 
-    def on_load_failed(self, generation: int, error: BaseException) -> None:
-        if generation != self._generation:
-            return
-        self._shown_generation = generation
+    def on_load_failed(self, error: BaseException) -> None:
+        self._loading = False
         if not isinstance(error, MotoDeskError):
             self._router.route(error)
             return
@@ -409,9 +408,21 @@ class HistoryDialog(QDialog):
             self._runner, self._router, self._session, row=row, locale=self._locale, parent=self
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.refund_completed.connect(self.on_refund_completed)
         dialog.finished.connect(self.on_refund_closed)
         self._refund_dialog = dialog
         dialog.open()
+
+    @Slot(object)
+    def on_refund_completed(self, _result: object) -> None:
+        if self._changes is not None:
+            self._changes.publish(Topic.HISTORY)
+
+    @Slot(object)
+    def on_changed(self, change: Change) -> None:
+        """Something was saved, charged, refunded or removed: show it."""
+        if change.touches(Topic.HISTORY):
+            self.reload()
 
     @Slot(int)
     def on_refund_closed(self, _result: int) -> None:

@@ -8,7 +8,9 @@ threads, never touch the network and never call ``processEvents()``.
     runner.job(lambda: find_customers(ctx, text)).on_success(self.on_found).run()
 
 Jobs can be cancelled (the flow sees the ``CancelToken``); a job whose owner widget was
-destroyed delivers nothing. ``payment_jobs_open`` counts jobs flagged as payment
+destroyed delivers nothing, and neither does one overtaken by a newer job of the same owner
+and topic (``.superseding("search")``: a search typed over, a filter changed) — so no widget
+keeps a generation counter of its own. ``payment_jobs_open`` counts jobs flagged as payment
 operations so the window can ask before quitting while one is open.
 
 """
@@ -25,6 +27,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from moto_desk.domain.errors import MotoDeskError
 from moto_desk.flows.cancel import CancelToken
 
 T = TypeVar("T")
@@ -36,6 +39,8 @@ log = logging.getLogger(__name__)
 #: longest stall of a save and charge at 300 ms latency fell from 15-16 to 10-14 ms in the
 #: warm rounds (bench_gui_stall); the workers lose nothing that a clerk could notice.
 GIL_SWITCH_INTERVAL_S = 0.001
+#: The name of every job thread (tests check none is left running after a test).
+JOB_THREAD_PREFIX = "moto-desk-job"
 
 
 def _nothing() -> Any:
@@ -81,6 +86,7 @@ class Job(QObject, Generic[T]):
         self._on_failure: Callable[[BaseException], None] | None = None
         self._on_progress: Callable[[Any], None] | None = None
         self._on_finished: Callable[[], None] | None = None
+        self._topic: tuple[int, str] | None = None
         self.done = False
 
     def on_success(self, callback: Callable[[T], None]) -> Job[T]:
@@ -99,6 +105,18 @@ class Job(QObject, Generic[T]):
         """Called after success or failure (reset busy indicators here)."""
         self._on_finished = callback
         return self
+
+    def superseding(self, topic: str) -> Job[T]:
+        """Only the newest job of this owner and ``topic`` delivers anything: when it starts,
+        an older one still running is overtaken, and its result, failure, progress and
+        ``on_finished`` are dropped (a failure that is a bug is still reported)."""
+        self._topic = (id(self._owner), topic)
+        return self
+
+    @property
+    def superseded(self) -> bool:
+        """A newer job of the same owner and topic has started since this one."""
+        return self._topic is not None and self._runner._latest.get(self._topic) is not self
 
     def report(self, progress: Any) -> None:
         """Thread-safe: call from the work function; delivered on the GUI thread."""
@@ -131,32 +149,38 @@ class Job(QObject, Generic[T]):
 
     @Slot(object)
     def _succeeded(self, result: T) -> None:
+        silent = self._silent()
         self._finish()
-        if self._on_success is not None and not self._orphaned:
+        if self._on_success is not None and not silent:
             self._on_success(result)
-        self._finished()
+        self._finished(silent)
 
     @Slot(object)
     def _failed(self, error: BaseException) -> None:
+        superseded, silent = self.superseded, self._silent()  # before _finish forgets it
         self._finish()
-        if self._on_failure is not None and not self._orphaned:
+        if self._on_failure is not None and not silent:
             self._on_failure(error)
-        else:
+        elif not (superseded and isinstance(error, MotoDeskError)):
             # Even with its owner gone, a failure must not vanish: a bug is still a bug.
             self._runner.unhandled(error)
-        self._finished()
+        self._finished(silent)
 
     @Slot(object)
     def _progressed(self, progress: Any) -> None:
-        if not self.done and not self._orphaned and self._on_progress is not None:
+        if not self.done and not self._silent() and self._on_progress is not None:
             self._on_progress(progress)
+
+    def _silent(self) -> bool:
+        """Nothing is delivered: the owner is gone, or a newer job took this one's place."""
+        return self._orphaned or self.superseded
 
     def _finish(self) -> None:
         self.done = True
         self._runner._ended(self, self._payment)
 
-    def _finished(self) -> None:
-        if self._on_finished is not None and not self._orphaned:
+    def _finished(self, silent: bool) -> None:
+        if self._on_finished is not None and not silent:
             self._on_finished()
         self._release()
         self.deleteLater()
@@ -197,8 +221,10 @@ class JobRunner(QObject):
         super().__init__(parent)
         # Process-wide, set where the threads that compete with the GUI thread are made.
         sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_INTERVAL_S))
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="moto-desk-job")
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix=JOB_THREAD_PREFIX)
         self._jobs: set[Job[Any]] = set()
+        #: The newest job of each (owner, topic): the only one that delivers.
+        self._latest: dict[tuple[int, str], Job[Any]] = {}
         self._payment_open = 0
         self._on_unhandled = on_unhandled
         self._shut_down = False
@@ -228,9 +254,12 @@ class JobRunner(QObject):
             # cards…); the pool is gone, and submitting would raise from inside a slot.
             log.info("job not started: shutting down")
             job.done = True
-            job.deleteLater()
+            # Not deleteLater(): the runner (its parent) may be gone before the event loop
+            # runs again, and the deferred delete would then free it a second time.
             return
         self._jobs.add(job)
+        if job._topic is not None:
+            self._latest[job._topic] = job
         if payment:
             self._payment_open += 1
             self.payment_jobs_changed.emit(self._payment_open)
@@ -238,9 +267,16 @@ class JobRunner(QObject):
 
     def _ended(self, job: Job[Any], payment: bool) -> None:
         self._jobs.discard(job)
+        if job._topic is not None and self._latest.get(job._topic) is job:
+            del self._latest[job._topic]
         if payment:
             self._payment_open -= 1
             self.payment_jobs_changed.emit(self._payment_open)
+
+    def drop_pending(self, owner: QObject, topic: str) -> None:
+        """What a running job of ``owner`` and ``topic`` finds is no longer wanted (the
+        search text was cleared): it delivers nothing, as if a newer job had started."""
+        self._latest.pop((id(owner), topic), None)
 
     def unhandled(self, error: BaseException) -> None:
         if self._on_unhandled is not None:

@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 from moto_desk.domain.consent import load_terms
 from moto_desk.domain.errors import MotoDeskError
 from moto_desk.ui.assets import dark_palette, icon
+from moto_desk.ui.changes import ChangeHub, Topic
 from moto_desk.ui.consent_panel import ConsentPanel
 from moto_desk.ui.customer_panel import CustomerPanel
 from moto_desk.ui.desk_connection import DeskConnection
+from moto_desk.ui.dialog_manager import DialogManager
 from moto_desk.ui.error_router import ErrorRouter, clerk_text
 from moto_desk.ui.jobs import JobRunner
 from moto_desk.ui.mode_banner import ModeBanner
@@ -42,7 +44,7 @@ from moto_desk.ui.startup import preload_modules
 from moto_desk.ui.status_panel import StatusPanel
 
 if TYPE_CHECKING:
-    from moto_desk.domain.models import Customer, Reader, SavedCard
+    from moto_desk.domain.models import Customer, Reader, SavedCard, SaveResult
     from moto_desk.flows.reconcile import Settled
     from moto_desk.settings import DeskSettings, SettingsStore
     from moto_desk.ui.card_health_dialog import CardHealthDialog
@@ -54,6 +56,16 @@ if TYPE_CHECKING:
     from moto_desk.ui.simulator_panel import SimulatorPanel
 
 log = logging.getLogger(__name__)
+
+
+# The names of the non-modal windows in the dialog manager.
+CHARGE, EVIDENCE, CARD_HEALTH, HISTORY, SETTINGS = (
+    "charge",
+    "evidence",
+    "card_health",
+    "history",
+    "settings",
+)
 
 
 class MainWindow(QMainWindow):
@@ -90,12 +102,11 @@ class MainWindow(QMainWindow):
         self._quit_confirmed = False
         self._closed = False
         self._customer: Customer | None = None
-        self._charge_dialog: ChargeDialog | None = None  # while open
         self._kept_charge_dialog: ChargeDialog | None = None  # built before the first F6
-        self._settings_dialog: SettingsDialog | None = None
-        self._evidence_dialog: ConsentEvidenceDialog | None = None
-        self._card_health_dialog: CardHealthDialog | None = None
-        self._history_dialog: HistoryDialog | None = None
+        # The non-modal windows (history, evidence, card health, settings, charge).
+        self.dialogs = DialogManager(self)
+        # What changed (cards, history, customers…): every screen showing it subscribes.
+        self.changes = ChangeHub(self)
 
         self.router = ErrorRouter(self)
         self.runner = JobRunner(self, on_unhandled=self.router.route)
@@ -164,6 +175,7 @@ class MainWindow(QMainWindow):
         self.resize(min(1280, available.width()), min(800, available.height()))
 
         self.customers.customer_changed.connect(self.on_customer_changed)
+        self.changes.changed.connect(self.saved_cards.on_changed)
         self.customers.customer_confirmed.connect(self.on_customer_confirmed)
         self.consent.consent_changed.connect(self.on_form_changed)
         self.readers.reader_changed.connect(self.on_reader_changed)
@@ -489,17 +501,17 @@ class MainWindow(QMainWindow):
             self.save_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot(object)
-    def on_card_saved(self, _result: object) -> None:
+    def on_card_saved(self, result: SaveResult | None) -> None:
         # The consent was used for this card; another card needs it given again.
         self.consent.clear_consent()
-        self.saved_cards.reload()
+        customer = result.customer_id if result is not None else None
+        self.changes.publish(Topic.CARDS, Topic.HISTORY, customer_id=customer)
 
     # ================================================================== charging
     @Slot()
     def on_charge_requested(self) -> None:
         session, customer = self.session, self._customer
-        if self._charge_dialog is not None:
-            self._charge_dialog.raise_()
+        if self.dialogs.raise_open(CHARGE) is not None:
             return
         if session is None or customer is None or not self.saved_cards.can_charge():
             self.status.show_info(
@@ -515,17 +527,22 @@ class MainWindow(QMainWindow):
             selected=self.saved_cards.selected_card(),
             currency=self.settings.default_currency,
         )
-        self._charge_dialog = dialog
-        dialog.open()
+        self.dialogs.opened(CHARGE, dialog)
 
     def _build_charge_dialog(self, session: DeskSession) -> ChargeDialog:
         """The one charge dialog, kept (not deleted on close) and filled in at each F6."""
         from moto_desk.ui.charge_dialog import ChargeDialog  # not before first paint
 
         dialog = ChargeDialog(self.runner, self.router, session, locale=self.language, parent=self)
-        dialog.finished.connect(self.on_charge_dialog_closed)
+        dialog.charge_completed.connect(self.on_charge_completed)
         self._kept_charge_dialog = dialog
         return dialog
+
+    @Slot(object)
+    def on_charge_completed(self, _result: object) -> None:
+        # The charge dialog is window-modal: the customer chosen is the one charged.
+        customer = self._customer.id if self._customer is not None else None
+        self.changes.publish(Topic.HISTORY, customer_id=customer)
 
     @Slot()
     def on_modules_preloaded(self) -> None:
@@ -544,12 +561,8 @@ class MainWindow(QMainWindow):
             return
         QTimer.singleShot(0, self, self._prepare_charge_dialog)
 
-    @Slot(int)
-    def on_charge_dialog_closed(self, _result: int) -> None:
-        self._charge_dialog = None
-
     def charge_dialog(self) -> ChargeDialog | None:
-        return self._charge_dialog
+        return self.dialogs.current(CHARGE)  # type: ignore[return-value]
 
     # ================================================================== consent and card health
     @Slot()
@@ -559,10 +572,10 @@ class MainWindow(QMainWindow):
     def open_evidence(self) -> ConsentEvidenceDialog | None:
         """Open the selected customer's consent evidence (one dialog at a time)."""
         session, customer = self.session, self._customer
-        current = self._evidence_dialog
+        current = self.evidence_dialog()
         if current is not None:
             if session is not None and customer is not None and current.customer() == customer:
-                current.raise_()
+                self.dialogs.raise_open(EVIDENCE)
                 return current
             current.close()
         if session is None or customer is None:
@@ -585,10 +598,8 @@ class MainWindow(QMainWindow):
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.card_removed.connect(self.on_card_removed)
-        dialog.finished.connect(self.on_evidence_closed)
-        self._evidence_dialog = dialog
-        dialog.open()
-        return dialog
+        self.changes.changed.connect(dialog.on_changed)
+        return self.dialogs.opened(EVIDENCE, dialog)
 
     @Slot(object)
     def on_card_removal_requested(self, card: SavedCard) -> None:
@@ -597,22 +608,16 @@ class MainWindow(QMainWindow):
             dialog.start_removal(card)
 
     @Slot(object)
-    def on_card_removed(self, _card: SavedCard) -> None:
-        self.saved_cards.reload()
-
-    @Slot(int)
-    def on_evidence_closed(self, _result: int) -> None:
-        self._evidence_dialog = None
+    def on_card_removed(self, card: SavedCard) -> None:
+        self.changes.publish(Topic.CARDS, Topic.HISTORY, customer_id=card.customer_id)
 
     def evidence_dialog(self) -> ConsentEvidenceDialog | None:
-        return self._evidence_dialog
+        return self.dialogs.current(EVIDENCE)  # type: ignore[return-value]
 
     @Slot()
     def on_card_health_requested(self) -> None:
         """Open the shop's card health list (one dialog at a time)."""
-        current = self._card_health_dialog
-        if current is not None:
-            current.raise_()
+        if self.dialogs.raise_open(CARD_HEALTH) is not None:
             return
         if self.session is None:
             self.status.show_info(
@@ -625,25 +630,18 @@ class MainWindow(QMainWindow):
 
         dialog = CardHealthDialog(self.runner, self.router, self.session, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self.on_card_health_closed)
-        self._card_health_dialog = dialog
-        dialog.open()
-
-    @Slot(int)
-    def on_card_health_closed(self, _result: int) -> None:
-        self._card_health_dialog = None
+        self.changes.changed.connect(dialog.on_changed)
+        self.dialogs.opened(CARD_HEALTH, dialog)
 
     def card_health_dialog(self) -> CardHealthDialog | None:
-        return self._card_health_dialog
+        return self.dialogs.current(CARD_HEALTH)  # type: ignore[return-value]
 
     # ================================================================== history
     @Slot()
     def on_history_requested(self) -> None:
         from moto_desk.ui.history_dialog import HistoryDialog
 
-        if self._history_dialog is not None:
-            self._history_dialog.raise_()
-            self._history_dialog.activateWindow()
+        if self.dialogs.raise_open(HISTORY) is not None:
             return
         if self.session is None:
             self.status.show_info(
@@ -657,25 +655,20 @@ class MainWindow(QMainWindow):
             self.session,
             settings=lambda: self.settings,
             locale=self.language,
+            changes=self.changes,
             parent=self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self.on_history_closed)
-        self._history_dialog = dialog
-        dialog.show()
-
-    @Slot(int)
-    def on_history_closed(self, _result: int) -> None:
-        self._history_dialog = None
+        self.changes.changed.connect(dialog.on_changed)
+        self.dialogs.opened(HISTORY, dialog, modal_to_window=False)
 
     def history_dialog(self) -> HistoryDialog | None:
-        return self._history_dialog
+        return self.dialogs.current(HISTORY)  # type: ignore[return-value]
 
     # ================================================================== settings
     @Slot()
     def on_settings_requested(self) -> None:
-        if self._settings_dialog is not None:
-            self._settings_dialog.raise_()
+        if self.dialogs.raise_open(SETTINGS) is not None:
             return
         # Imported on first use: keeps start-up light.
         from moto_desk.ui.settings_dialog import SettingsDialog
@@ -690,16 +683,10 @@ class MainWindow(QMainWindow):
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.settings_saved.connect(self.on_settings_saved)
-        dialog.finished.connect(self.on_settings_closed)
-        self._settings_dialog = dialog
-        dialog.open()
-
-    @Slot(int)
-    def on_settings_closed(self, _result: int) -> None:
-        self._settings_dialog = None
+        self.dialogs.opened(SETTINGS, dialog)
 
     def settings_dialog(self) -> SettingsDialog | None:
-        return self._settings_dialog
+        return self.dialogs.current(SETTINGS)  # type: ignore[return-value]
 
     @Slot(object)
     def on_settings_saved(self, saved: SavedSettings) -> None:
@@ -766,6 +753,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
+        self.customers.stop()
         self.connection.close()
         self.save_action.cancel()
         self.runner.shutdown(wait=True)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from moto_desk.domain.errors import MotoDeskError
 from moto_desk.ui.assets import icon
+from moto_desk.ui.changes import Change, Topic
 from moto_desk.ui.error_router import ErrorRouter, clerk_text
 from moto_desk.ui.saved_cards_model import SavedCardsModel, card_words
 
@@ -53,7 +54,6 @@ class SavedCardsPanel(QGroupBox):
         self._router = router
         self._session: DeskSession | None = None
         self._customer: Customer | None = None
-        self._generation = 0
 
         self._model = SavedCardsModel(self)
         self._table = QTableView(self)
@@ -128,6 +128,14 @@ class SavedCardsPanel(QGroupBox):
     def customer(self) -> Customer | None:
         return self._customer
 
+    @Slot(object)
+    def on_changed(self, change: Change) -> None:
+        """A customer's cards changed (saved, removed — here or elsewhere): reload them if
+        they are this customer's."""
+        customer = self._customer
+        if customer is not None and change.touches(Topic.CARDS, customer.id):
+            self.reload()
+
     def cards(self) -> list[SavedCard]:
         return self._model.cards()
 
@@ -141,8 +149,7 @@ class SavedCardsPanel(QGroupBox):
     # ------------------------------------------------------------------ loading
     def reload(self) -> None:
         """(Re)load the current customer's cards; older answers are ignored."""
-        self._generation += 1
-        generation = self._generation
+        self._runner.drop_pending(self, "cards")  # another customer's cards, still coming
         self._model.set_cards([])
         self._update_charge()
         customer, session = self._customer, self._session
@@ -161,14 +168,13 @@ class SavedCardsPanel(QGroupBox):
 
         (
             self._runner.job(work, owner=self)
-            .on_success(lambda cards: self.on_cards_found(generation, cards))
-            .on_failure(lambda error: self.on_cards_failed(generation, error))
+            .superseding("cards")
+            .on_success(self.on_cards_found)
+            .on_failure(self.on_cards_failed)
             .run()
         )
 
-    def on_cards_found(self, generation: int, cards: list[SavedCard]) -> None:
-        if generation != self._generation:
-            return
+    def on_cards_found(self, cards: list[SavedCard]) -> None:
         self._model.set_cards(cards)
         self._table.resizeColumnsToContents()
         if cards:
@@ -179,9 +185,7 @@ class SavedCardsPanel(QGroupBox):
         self._update_charge()
         self.cards_loaded.emit(len(cards))
 
-    def on_cards_failed(self, generation: int, error: BaseException) -> None:
-        if generation != self._generation:
-            return
+    def on_cards_failed(self, error: BaseException) -> None:
         if isinstance(error, MotoDeskError):
             self._set_note(
                 self.tr("Could not load the saved cards: {reason}").format(reason=clerk_text(error))

@@ -7,17 +7,22 @@ and flows (the official ``stripe`` SDK over loopback HTTP) — no mock of the SD
 
 from __future__ import annotations
 
+import threading
+import time
+import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from moto_desk.settings import DeskSettings, SettingsStore
 from moto_desk.simulator import Simulator
 from moto_desk.ui.assets import stylesheet
+from moto_desk.ui.jobs import JOB_THREAD_PREFIX, JobRunner
 from moto_desk.ui.main_window import MainWindow
 from moto_desk.ui.session import StartOptions
 from tests.helpers.memory_keyring import MemoryKeyring, memory_keyring_installed
@@ -35,6 +40,50 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+@pytest.fixture(autouse=True)
+def nothing_left_running(monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> Iterator[None]:
+    """Fail a test that leaves a job, a worker thread or an active timer behind.
+
+    As napari's ``dangling_qthreads``/``dangling_qtimers`` fixtures do: work still running
+    after a test ends would fire into the next test's widgets, and in the program it is work
+    that outlives the screen that asked for it. Set up before any window (autouse, no other
+    fixture needed), so it is torn down after them: by then every window was closed and shut
+    down. Timers are followed from ``start()``; one whose widget is deleted does not count.
+    """
+    runners: list[weakref.ref[JobRunner]] = []
+    timers: list[QTimer] = []
+    runner_init = JobRunner.__init__
+    timer_start = QTimer.start
+
+    def tracking_init(self: JobRunner, *args: Any, **kwargs: Any) -> None:
+        runner_init(self, *args, **kwargs)
+        runners.append(weakref.ref(self))
+
+    def tracking_start(self: QTimer, *args: Any) -> None:
+        timers.append(self)
+        timer_start(self, *args)
+
+    monkeypatch.setattr(JobRunner, "__init__", tracking_init)
+    monkeypatch.setattr(QTimer, "start", tracking_start)
+    threads_before = set(threading.enumerate())
+    yield
+    left: list[str] = []
+    for ref in runners:
+        runner = ref()
+        if runner is not None and shiboken6.isValid(runner) and runner.busy:
+            left.append(f"a job of {runner!r}")
+    for timer in dict.fromkeys(timers):  # each once, however often it was started
+        if shiboken6.isValid(timer) and timer.isActive():
+            left.append(f"timer {timer.objectName() or timer!r} of {timer.parent()!r}")
+    deadline = time.monotonic() + 5
+    workers = [t for t in threading.enumerate() if t.name.startswith(JOB_THREAD_PREFIX)]
+    for thread in [t for t in workers if t not in threads_before]:
+        thread.join(max(0.0, deadline - time.monotonic()))  # a worker may be finishing
+        if thread.is_alive():
+            left.append(f"thread {thread.name}")
+    assert not left, "the test left work running: " + ", ".join(left)
 
 
 @pytest.fixture(autouse=True)

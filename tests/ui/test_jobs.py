@@ -51,3 +51,38 @@ def test_a_runner_gives_the_gui_thread_the_gil_back_within_a_millisecond() -> No
         runner.shutdown()
     finally:
         sys.setswitchinterval(previous)
+
+
+def test_only_the_newest_job_of_a_topic_delivers(qtbot: Any) -> None:
+    """A search typed over: the older answer (even if it comes last) shows nothing."""
+    from moto_desk.domain.errors import ErrorKind, MotoDeskError
+
+    runner = JobRunner()
+    owner = QObject()
+    old_gate, new_gate = threading.Event(), threading.Event()
+    delivered: list[object] = []
+
+    def older() -> str:
+        old_gate.wait(5)
+        raise MotoDeskError(ErrorKind.NETWORK)
+
+    first = runner.job(older, owner=owner).superseding("search")
+    first.on_failure(delivered.append).on_finished(lambda: delivered.append("first done")).run()
+    second = runner.job(lambda: new_gate.wait(5) and "new", owner=owner).superseding("search")
+    second.on_success(delivered.append).run()
+    assert first.superseded and not second.superseded
+    new_gate.set()
+    qtbot.waitUntil(lambda: second.done, timeout=5000)
+    old_gate.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert delivered == ["new"]
+    # Another owner's job of the same topic is not affected; dropping a topic silences it.
+    other = QObject()
+    gate = threading.Event()
+    third = runner.job(lambda: gate.wait(5) and "third", owner=other).superseding("search")
+    third.on_success(delivered.append).run()
+    runner.drop_pending(other, "search")
+    gate.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert delivered == ["new"]
+    runner.shutdown()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from moto_desk.simulator import Simulator
@@ -73,12 +74,22 @@ def test_phone_country_setting_reads_national_numbers(
     assert created.args[0].phone == "+33698765432"
 
 
-def test_type_ahead_is_debounced_and_shows_no_match(qtbot: Any, open_window: WindowFactory) -> None:
+def test_type_ahead_is_debounced_and_shows_no_match(
+    qtbot: Any, open_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = open_window()
     search = find(window, "customerSearch")
+    searched: list[str] = []
+    run_search = window.customers.search
+
+    def counted(text: str) -> None:
+        searched.append(text)
+        run_search(text)
+
+    monkeypatch.setattr(window.customers, "search", counted)
     with qtbot.waitSignal(window.customers.search_finished, timeout=5000) as finished:
         qtbot.keyClicks(search, "nobody-here")
     # One search for the whole word, not one per key.
     assert finished.args == [0]
-    assert window.customers._generation == 1
+    assert searched == ["nobody-here"]
     assert "No customer found" in find(window, "customerNote").text()
