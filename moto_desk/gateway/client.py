@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TypeVar
 
 import stripe
@@ -57,16 +58,29 @@ class Gateway:
         max_network_retries: int = DEFAULT_RETRIES,
         timeout: tuple[float, float] = DEFAULT_TIMEOUT,
         simulated: bool = False,
+        request_log: Path | None = None,
     ) -> None:
+        """``request_log`` is the file that records every HTTP attempt (method, path,
+        status, Stripe's request id, duration; see ``diagnostics.request_log``), or None to
+        record nothing."""
         self.key = key
         self.api_base = api_base
         self.simulated = simulated
+        self.request_log = request_log
+        http_client: stripe.RequestsClient
+        if request_log is not None:
+            from moto_desk.diagnostics.request_log import RequestLog
+            from moto_desk.gateway.timed_http import TimedRequestsClient
+
+            http_client = TimedRequestsClient(RequestLog(request_log), timeout=timeout)
+        else:
+            http_client = stripe.RequestsClient(timeout=timeout)
         self._client = stripe.StripeClient(
             key.secret,
             stripe_version=API_VERSION,
             base_addresses={"api": api_base} if api_base else None,
             max_network_retries=max_network_retries,
-            http_client=stripe.RequestsClient(timeout=timeout),
+            http_client=http_client,
         )
 
     @property
