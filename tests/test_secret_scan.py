@@ -359,7 +359,7 @@ def test_a_full_session_leaves_no_secret_in_any_file_or_output(
         (0, "exported 3 records"),
         (0, "exported 3 records"),
         (1, "Stripe did not accept this desk's API key"),
-        (1, "lacks the “rak_customer_read” permission"),
+        (1, "lacks the “Customers: read” permission (rak_customer_read)"),
         (1, "This is a publishable key"),
         (1, "could not reach Stripe"),
         (2, "invalid choice: 'xml'"),

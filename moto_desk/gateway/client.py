@@ -115,6 +115,27 @@ class Gateway:
         """A cheap authenticated read: proves the key works and Stripe is reachable."""
         self._read(lambda: self._client.v1.customers.list({"limit": 1}))
 
+    def check_read_access(self, resource: str) -> None:
+        """One read-only request (``limit=1``) needing ``rak_<resource>_read``: doctor's way of
+        testing a restricted key's permissions without changing anything in the account.
+
+        ``resource`` is a resource of ``domain.permissions`` (``customer``, ``terminal_reader``
+        …); raises ``PermissionDenied`` naming the permission when the key lacks it, and
+        ``KeyError`` for a resource that cannot be probed this way.
+        """
+        v1 = self._client.v1
+        probes: dict[str, Callable[[], object]] = {
+            "customer": lambda: v1.customers.list({"limit": 1}),
+            "setup_intent": lambda: v1.setup_intents.list({"limit": 1}),
+            "payment_intent": lambda: v1.payment_intents.list({"limit": 1}),
+            "payment_method": lambda: v1.payment_methods.list({"type": "card", "limit": 1}),
+            "refund": lambda: v1.refunds.list({"limit": 1}),
+            "terminal_reader": lambda: v1.terminal.readers.list({"limit": 1}),
+            "terminal_location": lambda: v1.terminal.locations.list({"limit": 1}),
+            "charge": lambda: v1.charges.list({"limit": 1}),
+        }
+        self._read(probes[resource])
+
     # ------------------------------------------------------------------ customers
     def create_customer(
         self,

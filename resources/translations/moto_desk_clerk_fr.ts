@@ -96,6 +96,10 @@
         <translation>Le terminal de paiement est utilisé par un autre poste ou un autre programme. Attendez la fin de l’opération en cours, ou choisissez un autre terminal.</translation>
     </message>
     <message>
+        <source>This desk&apos;s API key is not allowed to do this: it lacks the “{permission}” permission ({code}). Ask your administrator to add it to the key in the Stripe Dashboard (Developers → API keys).</source>
+        <translation>La clé API de ce poste n’a pas le droit d’effectuer cette opération&#xa0;: il lui manque l’autorisation «&#xa0;{permission}&#xa0;» ({code}). Demandez à votre administrateur de l’ajouter à la clé dans le Dashboard Stripe (Développeurs → Clés API).</translation>
+    </message>
+    <message>
         <source>This desk&apos;s API key is not allowed to do this: it lacks the “{permission}” permission. Ask your administrator to add it to the key.</source>
         <translation>La clé API de ce poste n’a pas le droit d’effectuer cette opération&#xa0;: il lui manque l’autorisation «&#xa0;{permission}&#xa0;». Demandez à votre administrateur de l’ajouter à la clé.</translation>
     </message>
