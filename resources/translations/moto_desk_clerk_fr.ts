@@ -467,5 +467,9 @@
         <source>The reader is no longer doing what you saw, so nothing was cleared. Look at what it is doing now before you decide again.</source>
         <translation>Le lecteur ne fait plus ce que vous aviez vu : rien n’a été effacé. Regardez ce qu’il fait maintenant avant de décider à nouveau.</translation>
     </message>
+    <message>
+        <source>moto-desk could not write the support bundle to “{path}”. Check the folder exists, that you may write to it, and that the disk is not full.</source>
+        <translation>moto-desk n’a pas pu écrire le dossier d’assistance dans «&#xa0;{path}&#xa0;». Vérifiez que le dossier existe, que vous avez le droit d’y écrire et que le disque n’est pas plein.</translation>
+    </message>
 </context>
 </TS>
