@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from enum import Enum
 from types import MappingProxyType
 
+from moto_desk.domain.permissions import parse_permission
 from moto_desk.domain.words import QT_TRANSLATE_NOOP, Translate, render_template
 
 
@@ -307,8 +308,6 @@ class PermissionDenied(MotoDeskError):
         detail: str | None = None,
         request_id: str | None = None,
     ) -> None:
-        from moto_desk.domain.permissions import parse_permission
-
         args: dict[str, str] = {}
         known = parse_permission(permission) if permission else None
         if permission and known is not None:
