@@ -44,18 +44,25 @@ def start_backend(
     api_base: str | None = None,
     key: ApiKey | None = None,
     persist_simulator: bool = True,
+    request_log: Path | None = None,
 ) -> Backend:
     """Demo mode when asked for or when no key is configured; otherwise Stripe (or
-    ``api_base``, e.g. a shared ``moto-desk-sim`` for several desks)."""
+    ``api_base``, e.g. a shared ``moto-desk-sim`` for several desks).
+
+    ``request_log`` is the file where the gateway records each Stripe request
+    (``diagnostics.request_log.request_log_path(data_dir)``), or None to record nothing.
+    """
     if not demo and key is None:
         key = load_key()
     if demo or key is None:
         if api_base:
-            return Backend(Gateway(DEMO_KEY, api_base, simulated=True))
+            return Backend(Gateway(DEMO_KEY, api_base, simulated=True, request_log=request_log))
         from moto_desk.simulator import Simulator
 
         state = simulator_state_path(data_dir) if persist_simulator else None
         simulator = Simulator(state_path=state).start()
         simulator.seed_demo()
-        return Backend(Gateway(DEMO_KEY, simulator.url, simulated=True), simulator)
-    return Backend(Gateway(key, api_base))
+        return Backend(
+            Gateway(DEMO_KEY, simulator.url, simulated=True, request_log=request_log), simulator
+        )
+    return Backend(Gateway(key, api_base, request_log=request_log))

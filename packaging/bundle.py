@@ -128,8 +128,10 @@ def unshipped_resources(repo: Path = REPO) -> list[str]:
 #: Package data the program reads at run time: the stripe SDK verifies api.stripe.com against
 #: its own CA bundle (``stripe/data/ca-certificates.crt``); without it live mode fails on TLS.
 PACKAGE_DATA = (("stripe", ("data/*.crt",)),)
-#: Distributions whose metadata must ship: keyring finds its backends through entry points.
-PACKAGE_METADATA = ("keyring",)
+#: Distributions whose metadata must ship: keyring finds its backends through entry points;
+#: Help → About and the support bundle read the versions of the others from their metadata
+#: (``moto_desk.diagnostics.bundle.bundle_versions``), which is all a few kilobytes.
+PACKAGE_METADATA = ("keyring", "moto-desk", "stripe", "PySide6-Essentials")
 
 # --------------------------------------------------------------------------------------------
 # Imports

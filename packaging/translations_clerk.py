@@ -1,7 +1,7 @@
 """The clerk catalogue: the core's messages (errors, reconciliation notes) in French.
 
-The Qt-free core (``domain``, ``records``, ``gateway``, ``flows`` and the top-level modules)
-marks every clerk-facing template with ``QT_TRANSLATE_NOOP("clerk", …)``
+The Qt-free core (``domain``, ``records``, ``gateway``, ``flows``, ``diagnostics`` and the
+top-level modules) marks every clerk-facing template with ``QT_TRANSLATE_NOOP("clerk", …)``
 (:mod:`moto_desk.domain.words`). This script keeps
 ``resources/translations/moto_desk_clerk_fr.ts`` in step with those sources and compiles it to
 the ``.qm`` the GUI loads. It is separate from the GUI's own catalogue (``moto_desk_fr.ts``,
@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "moto_desk"
 #: The folders of the core whose messages belong to this catalogue (ui has its own).
-CORE_FOLDERS = ("domain", "records", "gateway", "flows", "cli")
+CORE_FOLDERS = ("domain", "records", "gateway", "flows", "cli", "diagnostics")
 TRANSLATIONS = ROOT / "resources" / "translations"
 CATALOG = "moto_desk_clerk"
 LANGUAGES = ("fr",)

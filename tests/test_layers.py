@@ -25,7 +25,8 @@ def test_core_layers_load_no_qt() -> None:
     loaded = _loaded_after(
         "import moto_desk.domain.money, moto_desk.domain.errors, moto_desk.domain.models\n"
         "import moto_desk.gateway.client, moto_desk.simulator\n"
-        "import moto_desk.flows.reader_watch, moto_desk.records.database"
+        "import moto_desk.flows.reader_watch, moto_desk.records.database\n"
+        "import moto_desk.diagnostics.doctor, moto_desk.diagnostics.bundle"
     )
     assert not {m for m in loaded if m.startswith(("PySide6", "shiboken6"))}
 

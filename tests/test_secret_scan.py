@@ -14,6 +14,7 @@ data kept in free pages or in the write-ahead log is seen as well as live rows.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -23,6 +24,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -247,8 +249,11 @@ def present(qtbot: Any, window: MainWindow, card: str) -> None:
     button.click()
 
 
-def window_session(qtbot: Any, windows: DeskWindows, sim: Simulator, data: Path) -> Path:
-    """The clerk's day in the window, in the order ``moto_desk.ui.app.run_gui`` sets it up.
+def window_session(
+    qtbot: Any, windows: DeskWindows, sim: Simulator, data: Path, bundle: Path | None = None
+) -> Path:
+    """The clerk's day in the window, in the order ``moto_desk.ui.app.run_gui`` sets it up;
+    at the end of it, a support bundle written to ``bundle`` from the Help menu.
 
     Returns the log file.
     """
@@ -299,6 +304,19 @@ def window_session(qtbot: Any, windows: DeskWindows, sim: Simulator, data: Path)
             window.router.report_bug(bug)
         assert bugs == ["RuntimeError"]
         assert len(close_message_boxes()) == 1
+
+        if bundle is not None:
+            window.support_bundle_action.trigger()
+            action = window.support_bundle()
+            assert action is not None and action.dialog is not None
+            action.dialog.selectFile(str(bundle))
+            with qtbot.waitSignal(action.bundle_written, timeout=20_000):
+                action.dialog.accept()
+            assert close_message_boxes() == [
+                f"The support bundle was written to:\n{bundle}\n\nSend this file to your "
+                "support contact. It holds no card number, no API key and no customer's name, "
+                "email or phone number."
+            ]
         windows.close(window)
     finally:
         lock.release()
@@ -323,7 +341,8 @@ def test_a_full_session_leaves_no_secret_in_any_file_or_output(
     data, config, selftest = desk / "data", desk / "config", desk / "self-test"
     monkeypatch.setenv("MOTO_DESK_CONFIG_DIR", str(config))  # the window's settings go there
 
-    log_file = window_session(qtbot, windows, sim, data)
+    bundle = exports / "support-bundle.zip"
+    log_file = window_session(qtbot, windows, sim, data, bundle)
     assert memory_keyring.passwords == {("moto-desk", "stripe-api-key"): KEY}
     log_text = log_file.read_text(encoding="utf-8")
     assert "clerk error declined" in log_text
@@ -359,7 +378,7 @@ def test_a_full_session_leaves_no_secret_in_any_file_or_output(
         (0, "exported 3 records"),
         (0, "exported 3 records"),
         (1, "Stripe did not accept this desk's API key"),
-        (1, "lacks the “rak_customer_read” permission"),
+        (1, "lacks the “Customers: read” permission (rak_customer_read)"),
         (1, "This is a publishable key"),
         (1, "could not reach Stripe"),
         (2, "invalid choice: 'xml'"),
@@ -376,6 +395,18 @@ def test_a_full_session_leaves_no_secret_in_any_file_or_output(
         found += problems_in_text(done.stderr, f"stderr of {done.args}")
     files_found, files = scan_files(tmp_path, tmp_path / "scratch")
     found += files_found
+    # The support bundle is compressed: its raw bytes say nothing, so scan what it unpacks to,
+    # for the customer's details as well (customers appear in a bundle by their id only).
+    with zipfile.ZipFile(bundle) as archive:
+        for name in archive.namelist():
+            text = archive.read(name).decode("utf-8")
+            found += problems_in_text(text, f"support bundle: {name}")
+            for detail in ("Okafor", "margaret.okafor", "8025550142", "802) 555"):
+                if detail in text:
+                    found.append(f"support bundle: {name} holds the customer's {detail!r}")
+        assert "logs/moto-desk.log" in archive.namelist()
+        doctor = json.loads(archive.read("doctor.json"))
+        assert (doctor["mode"], doctor["key"]) == ("test", f"sk_test_…{KEY[-4:]}")
     assert found == []
 
     # Everything that should have been written was, and was read.
@@ -387,6 +418,8 @@ def test_a_full_session_leaves_no_secret_in_any_file_or_output(
         "desk/self-test/moto-desk.sqlite3",
         "exports/consents.csv",
         "exports/consents.json",
+        "exports/support-bundle.zip",
+        "desk/data/logs/stripe-requests.jsonl",
     ):
         assert name in names
     assert not any(cwd.iterdir()), "a command wrote into its working directory"

@@ -106,6 +106,11 @@ def load_settings(options: GlobalOptions, folder: Path) -> DeskSettings:
     return SettingsStore(settings_path(overridden, folder)).load()
 
 
+def settings_file(options: GlobalOptions) -> Path:
+    overridden = bool(options.data_dir or os.environ.get(ENV_DATA_DIR))
+    return settings_path(overridden, data_dir(options.data_dir))
+
+
 def desk_settings(options: GlobalOptions) -> DeskSettings:
     """The desk's settings, for checks made before the desk is opened."""
     return load_settings(options, data_dir(options.data_dir))
@@ -157,9 +162,15 @@ def open_desk(options: GlobalOptions, *, stripe: bool = True) -> Desk:
         from moto_desk.single_instance import acquire
 
         desk.lock = acquire(folder)
+    from moto_desk.diagnostics.request_log import request_log_path
+
     try:
         desk.backend = start_backend(
-            folder, demo=demo or key is None, api_base=options.api_base, key=key
+            folder,
+            demo=demo or key is None,
+            api_base=options.api_base,
+            key=key,
+            request_log=request_log_path(folder),
         )
     except BaseException:
         desk.close()

@@ -6,10 +6,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from moto_desk.cli.desk import GlobalOptions, opened
+from moto_desk.cli.desk import GlobalOptions, opened, settings_file
 from moto_desk.cli.exit_codes import ExitCode
 from moto_desk.cli.output import Output
-from moto_desk.domain.errors import ErrorKind, MotoDeskError
 from moto_desk.domain.words import QT_TRANSLATE_NOOP
 
 
@@ -81,52 +80,36 @@ def _folder(options: GlobalOptions) -> Any:
 
 
 def doctor(args: argparse.Namespace, options: GlobalOptions, out: Output) -> ExitCode:
-    """Key kind, Stripe reachable, readers and their status, MOTO access."""
-    from moto_desk.flows.readers import list_readers
-
-    findings: list[dict[str, str]] = []
-
-    def finding(status: str, topic: str, message: str) -> None:
-        findings.append({"status": status, "topic": topic, "message": message})
+    """Key kind and advice, Stripe reachable, readers, a restricted key's permissions, MOTO."""
+    from moto_desk.diagnostics.doctor import run_doctor
 
     with opened(options, out) as desk:
-        assert desk.backend is not None
-        gateway = desk.backend.gateway
-        header = f"mode: {gateway.mode.value}  key: {gateway.key.masked}  api: {gateway!r}"
-        try:
-            gateway.check_access()
-            finding("ok", "access", "Stripe reachable and the key accepted")
-            try:
-                readers = list_readers(desk.context())
-                finding("ok", "readers", f"{len(readers)} reader(s)")
-                for reader in readers:
-                    where = reader.location_name or "no location"
-                    finding(
-                        "info",
-                        "reader",
-                        f"{reader.label} ({reader.device_type}, {where}): {reader.status}",
-                    )
-            except MotoDeskError as error:
-                finding("fail", "readers", error.clerk_message)
-        except MotoDeskError as error:
-            finding("fail", "access", f"Stripe access: {error.clerk_message}")
-        finding(
-            "info",
-            "moto",
-            "MOTO access is checked when a save is started (Stripe publishes no way to ask "
-            "without sending a card to a reader).",
-        )
-    ok = not any(f["status"] == "fail" for f in findings)
-    lines = [header] + [
-        f"{f['status'].upper() if f['status'] == 'fail' else f['status']:<5} {f['message']}"
-        for f in findings
-    ]
-    out.result({"mode": gateway.mode.value, "ok": ok, "findings": findings}, lines)
-    return ExitCode.DONE if ok else ExitCode.FAILED
+        report = run_doctor(desk.context())
+    out.result(report.to_json(), report.lines())
+    return ExitCode.DONE if report.ok else ExitCode.FAILED
 
 
 def support_bundle(args: argparse.Namespace, options: GlobalOptions, out: Output) -> ExitCode:
-    raise MotoDeskError(
-        ErrorKind.CONFIGURATION,
-        QT_TRANSLATE_NOOP("clerk", "Support bundles are not available in this version."),
+    """A zip for support: versions, doctor's findings, settings, recent logs, the last Stripe
+    requests, the book's counts — no key, no card, no customer's contact details."""
+    from moto_desk.diagnostics.bundle import read_settings_file, write_support_bundle
+    from moto_desk.diagnostics.doctor import DoctorReport, run_doctor
+
+    report: DoctorReport | None = None
+    with opened(options, out) as desk:
+        try:
+            report = run_doctor(desk.context())
+        except Exception as error:
+            out.note(f"moto-desk: doctor could not run: {error!r}")
+        summary = write_support_bundle(
+            desk.folder,
+            args.out,
+            doctor=report,
+            settings=read_settings_file(settings_file(options)),
+        )
+    words = out.words(
+        QT_TRANSLATE_NOOP("clerk", "Support bundle written to {path} ({size} bytes)."),
+        path=str(summary.path),
+        size=str(summary.size),
     )
+    return out.result(summary.to_json(), [words, *(f"  {name}" for name in summary.names())])

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from enum import Enum
 from types import MappingProxyType
 
+from moto_desk.domain.permissions import parse_permission
 from moto_desk.domain.words import QT_TRANSLATE_NOOP, Translate, render_template
 
 
@@ -291,7 +292,12 @@ class ReaderBusy(MotoDeskError):
 
 
 class PermissionDenied(MotoDeskError):
-    """A restricted key lacks a permission; ``permission`` names it when Stripe does."""
+    """A restricted key lacks a permission; ``permission`` names it when Stripe does.
+
+    ``permission`` is Stripe's own name (``rak_terminal_reader_write``); the message gives the
+    words of Stripe's Dashboard ("Terminal Readers: write", :mod:`moto_desk.domain.permissions`)
+    so the administrator knows which box to tick, and Stripe's name in brackets for support.
+    """
 
     permission: str | None
 
@@ -303,7 +309,17 @@ class PermissionDenied(MotoDeskError):
         request_id: str | None = None,
     ) -> None:
         args: dict[str, str] = {}
-        if permission:
+        known = parse_permission(permission) if permission else None
+        if permission and known is not None:
+            template = QT_TRANSLATE_NOOP(
+                "clerk",
+                "This desk's API key is not allowed to do this: it lacks the “{permission}” "
+                "permission ({code}). Ask your administrator to add it to the key in the "
+                "Stripe Dashboard (Developers → API keys).",
+            )
+            args["permission"] = known.label
+            args["code"] = known.code
+        elif permission:
             template = QT_TRANSLATE_NOOP(
                 "clerk",
                 "This desk's API key is not allowed to do this: it lacks the "

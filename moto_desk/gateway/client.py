@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TypeVar
 
 import stripe
@@ -57,16 +58,29 @@ class Gateway:
         max_network_retries: int = DEFAULT_RETRIES,
         timeout: tuple[float, float] = DEFAULT_TIMEOUT,
         simulated: bool = False,
+        request_log: Path | None = None,
     ) -> None:
+        """``request_log`` is the file that records every HTTP attempt (method, path,
+        status, Stripe's request id, duration; see ``diagnostics.request_log``), or None to
+        record nothing."""
         self.key = key
         self.api_base = api_base
         self.simulated = simulated
+        self.request_log = request_log
+        http_client: stripe.RequestsClient
+        if request_log is not None:
+            from moto_desk.diagnostics.request_log import RequestLog
+            from moto_desk.gateway.timed_http import TimedRequestsClient
+
+            http_client = TimedRequestsClient(RequestLog(request_log), timeout=timeout)
+        else:
+            http_client = stripe.RequestsClient(timeout=timeout)
         self._client = stripe.StripeClient(
             key.secret,
             stripe_version=API_VERSION,
             base_addresses={"api": api_base} if api_base else None,
             max_network_retries=max_network_retries,
-            http_client=stripe.RequestsClient(timeout=timeout),
+            http_client=http_client,
         )
 
     @property
@@ -100,6 +114,27 @@ class Gateway:
     def check_access(self) -> None:
         """A cheap authenticated read: proves the key works and Stripe is reachable."""
         self._read(lambda: self._client.v1.customers.list({"limit": 1}))
+
+    def check_read_access(self, resource: str) -> None:
+        """One read-only request (``limit=1``) needing ``rak_<resource>_read``: doctor's way of
+        testing a restricted key's permissions without changing anything in the account.
+
+        ``resource`` is a resource of ``domain.permissions`` (``customer``, ``terminal_reader``
+        …); raises ``PermissionDenied`` naming the permission when the key lacks it, and
+        ``KeyError`` for a resource that cannot be probed this way.
+        """
+        v1 = self._client.v1
+        probes: dict[str, Callable[[], object]] = {
+            "customer": lambda: v1.customers.list({"limit": 1}),
+            "setup_intent": lambda: v1.setup_intents.list({"limit": 1}),
+            "payment_intent": lambda: v1.payment_intents.list({"limit": 1}),
+            "payment_method": lambda: v1.payment_methods.list({"type": "card", "limit": 1}),
+            "refund": lambda: v1.refunds.list({"limit": 1}),
+            "terminal_reader": lambda: v1.terminal.readers.list({"limit": 1}),
+            "terminal_location": lambda: v1.terminal.locations.list({"limit": 1}),
+            "charge": lambda: v1.charges.list({"limit": 1}),
+        }
+        self._read(probes[resource])
 
     # ------------------------------------------------------------------ customers
     def create_customer(

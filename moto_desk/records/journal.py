@@ -491,6 +491,19 @@ class OperationJournal:
             limit=None,
         )
 
+    def counts(self) -> dict[str, dict[str, int]]:
+        """How many entries of each kind are in each state (``{"charge": {"succeeded": 3}}``):
+        the shape of a desk's activity for a support bundle, without any entry's content."""
+        with storage_errors():
+            rows = self._conn.execute(
+                "SELECT kind, state, COUNT(*) FROM journal"
+                " GROUP BY kind, state ORDER BY kind, state"
+            ).fetchall()
+        found: dict[str, dict[str, int]] = {}
+        for kind, state, count in rows:
+            found.setdefault(str(kind), {})[str(state)] = int(count)
+        return found
+
     def _state(self, entry_id: str) -> JournalState:
         row = self._conn.execute("SELECT state FROM journal WHERE id = ?", (entry_id,)).fetchone()
         if row is None:

@@ -352,6 +352,14 @@ class ConsentLedger:
                 return self.get(consent_id)
         return None
 
+    def counts(self) -> dict[str, int]:
+        """How many records of each kind (consent, card_saved, revocation) the ledger holds."""
+        with storage_errors():
+            rows = self._conn.execute(
+                "SELECT kind, COUNT(*) FROM ledger GROUP BY kind ORDER BY kind"
+            ).fetchall()
+        return {str(kind): int(count) for kind, count in rows}
+
     # -- verifying and exporting -------------------------------------------------------------
 
     def verify(self) -> VerifyResult:

@@ -2,7 +2,8 @@
 
 DESIGN: a card number, a CVC or the API key is never logged. The records layer refuses to
 store such data; here a log line that ``domain.sensitive`` flags is replaced by a note
-saying what kind of secret it held, so a leak is visible without being written.
+saying what kind of secret it held, so a leak is visible without being written, and a
+customer's email or phone number is redacted from the others.
 
 The file handler is installed after the window's first paint (``logging.handlers`` and the
 ``socket``/``pickle`` modules it pulls in cost about 20 ms of start-up); until then
@@ -16,14 +17,17 @@ import logging
 import os
 from pathlib import Path
 
-from moto_desk.domain.sensitive import find_sensitive
+from moto_desk.domain.sensitive import screen_log_text
 from moto_desk.paths import log_dir, make_private_dir
 
 LOG_FILE = "moto-desk.log"
 
 
 class RedactingFilter(logging.Filter):
-    """Replaces a record that looks like it holds a secret (never drops it silently)."""
+    """Applies :func:`moto_desk.domain.sensitive.screen_log_text` to every record: a record
+    that holds a secret is replaced by a note (never dropped silently), and a customer's email
+    or phone is redacted from the rest. The decision lives in ``domain.sensitive`` so the
+    support bundle redacts by the same rules."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         try:
@@ -34,14 +38,16 @@ class RedactingFilter(logging.Filter):
             # Handlers format the traceback after the filters ran: format it now, so what
             # is checked is what will be written.
             record.exc_text = logging.Formatter().formatException(record.exc_info)
-        found = find_sensitive(message)
-        if found is None and record.exc_text:
-            found = find_sensitive(record.exc_text)
-        if found is not None:
+        screened, exc_text, withheld = screen_log_text(message, record.exc_text)
+        if withheld is not None:
             record.msg = "[log line withheld: %s]"
-            record.args = (found,)
+            record.args = (withheld,)
             record.exc_info = None
             record.exc_text = None
+        elif screened != message or exc_text != record.exc_text:
+            record.msg = screened
+            record.args = None
+            record.exc_text = exc_text
         return True
 
 

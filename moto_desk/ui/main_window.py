@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from moto_desk.domain.models import Customer, Reader, SavedCard, SaveResult
     from moto_desk.flows.reconcile import Settled
     from moto_desk.settings import DeskSettings, SettingsStore
+    from moto_desk.ui.about_dialog import AboutDialog
     from moto_desk.ui.card_health_dialog import CardHealthDialog
     from moto_desk.ui.charge_dialog import ChargeDialog
     from moto_desk.ui.consent_evidence_dialog import ConsentEvidenceDialog
@@ -54,17 +55,19 @@ if TYPE_CHECKING:
     from moto_desk.ui.session import DeskSession, StartOptions
     from moto_desk.ui.settings_dialog import SavedSettings, SettingsDialog
     from moto_desk.ui.simulator_panel import SimulatorPanel
+    from moto_desk.ui.support_bundle_action import SupportBundleAction
 
 log = logging.getLogger(__name__)
 
 
 # The names of the non-modal windows in the dialog manager.
-CHARGE, EVIDENCE, CARD_HEALTH, HISTORY, SETTINGS = (
+CHARGE, EVIDENCE, CARD_HEALTH, HISTORY, SETTINGS, ABOUT = (
     "charge",
     "evidence",
     "card_health",
     "history",
     "settings",
+    "about",
 )
 
 
@@ -107,6 +110,7 @@ class MainWindow(QMainWindow):
         self.dialogs = DialogManager(self)
         # What changed (cards, history, customers…): every screen showing it subscribes.
         self.changes = ChangeHub(self)
+        self._support_bundle: SupportBundleAction | None = None  # made on first use
 
         self.router = ErrorRouter(self)
         self.runner = JobRunner(self, on_unhandled=self.router.route)
@@ -241,6 +245,12 @@ class MainWindow(QMainWindow):
         )
         self.history_action = self._action(self.tr("History…"), "Ctrl+H", self.on_history_requested)
         self.quit_action = self._action(self.tr("Quit"), "Ctrl+Q", self.close)
+        self.support_bundle_action = QAction(self.tr("Create a support bundle…"), self)
+        self.support_bundle_action.setObjectName("supportBundleAction")
+        self.support_bundle_action.triggered.connect(self.on_support_bundle_requested)
+        self.about_action = QAction(self.tr("About moto-desk"), self)
+        self.about_action.setObjectName("aboutAction")
+        self.about_action.triggered.connect(self.on_about_requested)
 
         menu = self.menuBar()
         desk = menu.addMenu(self.tr("&Desk"))
@@ -260,6 +270,10 @@ class MainWindow(QMainWindow):
         card.addAction(self.card_health_action)
         training = menu.addMenu(self.tr("&Training"))
         training.addAction(self.simulator_action)
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.support_bundle_action)
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
 
         self.customers.focus_search()
 
@@ -711,6 +725,45 @@ class MainWindow(QMainWindow):
         old = self.session
         self._set_session(None)
         self.connection.reconnect(old, self.settings)
+
+    # ================================================================== help
+    @Slot()
+    def on_support_bundle_requested(self) -> None:
+        """Ask where to write a support bundle, then write it in a job."""
+        if self._support_bundle is None:
+            # Imported on first use: keeps start-up light.
+            from moto_desk.ui.support_bundle_action import SupportBundleAction
+
+            self._support_bundle = SupportBundleAction(
+                self.runner, self.router, self, self.options.data_dir
+            )
+        self._support_bundle.start(self.session, self.settings)
+
+    def support_bundle(self) -> SupportBundleAction | None:
+        return self._support_bundle
+
+    @Slot()
+    def on_about_requested(self) -> None:
+        """Versions and where this desk's files are (one About box at a time)."""
+        if self.dialogs.raise_open(ABOUT) is not None:
+            return
+        # Imported on first use: keeps start-up light.
+        from moto_desk.diagnostics.bundle import bundle_versions
+        from moto_desk.paths import log_dir
+        from moto_desk.ui.about_dialog import AboutDialog
+
+        dialog = AboutDialog(
+            bundle_versions(),
+            self.options.data_dir,
+            log_dir(self.options.data_dir),
+            self.store.path,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialogs.opened(ABOUT, dialog)
+
+    def about_dialog(self) -> AboutDialog | None:
+        return self.dialogs.current(ABOUT)  # type: ignore[return-value]
 
     # ================================================================== quitting
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802  Qt's name

@@ -40,6 +40,7 @@ def open_session(options: StartOptions, settings: DeskSettings, *, force_demo: b
     """Start the backend (demo when asked, or when no key can be read) and read the desk's
     state; the identity is written to ``DeskState`` so the command line uses the same one."""
     from moto_desk.backend import start_backend
+    from moto_desk.diagnostics.request_log import request_log_path
     from moto_desk.flows.context import open_records
     from moto_desk.gateway.keys import load_key
     from moto_desk.paths import database_path
@@ -67,7 +68,11 @@ def open_session(options: StartOptions, settings: DeskSettings, *, force_demo: b
         if state.get("desk") != desk:
             state.set("desk", desk)
     backend = start_backend(
-        options.data_dir, demo=demo or key is None, api_base=options.api_base, key=key
+        options.data_dir,
+        demo=demo or key is None,
+        api_base=options.api_base,
+        key=key,
+        request_log=request_log_path(options.data_dir),
     )
     return DeskSession(
         backend,

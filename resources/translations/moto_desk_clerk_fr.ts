@@ -96,6 +96,10 @@
         <translation>Le terminal de paiement est utilisé par un autre poste ou un autre programme. Attendez la fin de l’opération en cours, ou choisissez un autre terminal.</translation>
     </message>
     <message>
+        <source>This desk&apos;s API key is not allowed to do this: it lacks the “{permission}” permission ({code}). Ask your administrator to add it to the key in the Stripe Dashboard (Developers → API keys).</source>
+        <translation>La clé API de ce poste n’a pas le droit d’effectuer cette opération&#xa0;: il lui manque l’autorisation «&#xa0;{permission}&#xa0;» ({code}). Demandez à votre administrateur de l’ajouter à la clé dans le Dashboard Stripe (Développeurs → Clés API).</translation>
+    </message>
+    <message>
         <source>This desk&apos;s API key is not allowed to do this: it lacks the “{permission}” permission. Ask your administrator to add it to the key.</source>
         <translation>La clé API de ce poste n’a pas le droit d’effectuer cette opération&#xa0;: il lui manque l’autorisation «&#xa0;{permission}&#xa0;». Demandez à votre administrateur de l’ajouter à la clé.</translation>
     </message>
@@ -472,6 +476,10 @@
         <translation>Le client {customer} n’a pas de carte enregistrée {card}&#xa0;: elle a peut-être été retirée. Vérifiez les cartes enregistrées du client.</translation>
     </message>
     <message>
+        <source>moto-desk could not write the support bundle to “{path}”. Check the folder exists, that you may write to it, and that the disk is not full.</source>
+        <translation>moto-desk n’a pas pu écrire le dossier d’assistance dans «&#xa0;{path}&#xa0;». Vérifiez que le dossier existe, que vous avez le droit d’y écrire et que le disque n’est pas plein.</translation>
+    </message>
+    <message>
         <source>“{value}” is not a customer: a customer&apos;s id starts with cus_.</source>
         <translation>«&#xa0;{value}&#xa0;» n’est pas un client&#xa0;: l’identifiant d’un client commence par cus_.</translation>
     </message>
@@ -592,8 +600,8 @@
         <translation>Le lecteur n’a montré aucun résultat à temps et a été arrêté. Aucune carte n’a été enregistrée&#xa0;; réessayez quand le client est prêt.</translation>
     </message>
     <message>
-        <source>Support bundles are not available in this version.</source>
-        <translation>Les dossiers d’assistance ne sont pas disponibles dans cette version.</translation>
+        <source>Support bundle written to {path} ({size} bytes).</source>
+        <translation>Dossier d’assistance écrit dans {path} ({size}&#xa0;octets).</translation>
     </message>
 </context>
 </TS>

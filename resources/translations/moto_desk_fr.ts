@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About moto-desk</source>
+        <translation>À propos de moto-desk</translation>
+    </message>
+    <message>
+        <source>moto-desk {version}</source>
+        <translation>moto-desk {version}</translation>
+    </message>
+    <message>
+        <source>Saves a customer&apos;s card by phone or mail (MOTO) on a Stripe Terminal reader and charges it later.</source>
+        <translation>Enregistre la carte d’un client par téléphone ou par courrier (MOTO) sur un lecteur Stripe Terminal, puis la débite plus tard.</translation>
+    </message>
+    <message>
+        <source>moto-desk</source>
+        <translation>moto-desk</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>Qt (PySide6)</source>
+        <translation>Qt (PySide6)</translation>
+    </message>
+    <message>
+        <source>Stripe SDK</source>
+        <translation>SDK Stripe</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Dossier des données</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Journaux</translation>
+    </message>
+    <message>
+        <source>Settings file</source>
+        <translation>Fichier des réglages</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
     <name>CardHealthDialog</name>
     <message>
         <source>Card health — saved cards that need attention</source>
@@ -1161,6 +1212,14 @@ Prévenez votre administrateur (les détails sont dans le journal de moto-desk) 
         <translation>Quitter</translation>
     </message>
     <message>
+        <source>Create a support bundle…</source>
+        <translation>Créer un dossier d’assistance…</translation>
+    </message>
+    <message>
+        <source>About moto-desk</source>
+        <translation>À propos de moto-desk</translation>
+    </message>
+    <message>
         <source>&amp;Desk</source>
         <translation>&amp;Poste</translation>
     </message>
@@ -1171,6 +1230,10 @@ Prévenez votre administrateur (les détails sont dans le journal de moto-desk) 
     <message>
         <source>&amp;Training</source>
         <translation>&amp;Formation</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
         <source>The Stripe key could not be read.</source>
@@ -2262,6 +2325,31 @@ N’effacez le lecteur que si vous êtes sûr que personne ne l’utilise.</tran
     <message>
         <source>Waiting for the card: {time}</source>
         <translation>En attente de la carte&#xa0;: {time}</translation>
+    </message>
+</context>
+<context>
+    <name>SupportBundleAction</name>
+    <message>
+        <source>Create a support bundle</source>
+        <translation>Créer un dossier d’assistance</translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation>Archives zip (*.zip)</translation>
+    </message>
+    <message>
+        <source>Support bundle created</source>
+        <translation>Dossier d’assistance créé</translation>
+    </message>
+    <message>
+        <source>The support bundle was written to:
+{path}
+
+Send this file to your support contact. It holds no card number, no API key and no customer&apos;s name, email or phone number.</source>
+        <translation>Le dossier d’assistance a été enregistré dans&#xa0;:
+{path}
+
+Envoyez ce fichier à votre contact d’assistance. Il ne contient aucun numéro de carte, aucune clé API, ni le nom, l’adresse e-mail ou le numéro de téléphone d’aucun client.</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -335,3 +336,32 @@ def test_global_options_anywhere(desk: Desk, where: str) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert '"create_customer"' in done.stdout
+
+
+def test_doctor_and_the_support_bundle_from_the_command_line(desk: Desk, tmp_path: Path) -> None:
+    customer = str(
+        desk.json(
+            "customers", "create", "--name", "Bundle Person", "--email", "bundle.person@example.com"
+        )["customer"]["id"]
+    )
+    card = desk.saved_card(customer)["payment_method"]
+    desk.json(
+        "charge", "--customer", customer, "--card", card, "--amount", "3", "--currency", "usd"
+    )
+
+    doctor = desk.json("doctor")
+    assert doctor["ok"] is True and doctor["mode"] == "demo"
+    assert {f["topic"] for f in doctor["findings"]} >= {"access", "readers"}
+
+    out = tmp_path / "bundle.zip"
+    done = desk.json("support-bundle", "--out", str(out))
+    assert done["path"] == str(out) and out.stat().st_mode & 0o077 == 0
+    with zipfile.ZipFile(out) as bundle:
+        names = bundle.namelist()
+        text = "\n".join(bundle.read(name).decode("utf-8", "replace") for name in names)
+    assert "stripe-requests.jsonl" in names and "records.json" in names
+    # The commands' own Stripe requests are in it (method, path, request id — no bodies).
+    assert "/v1/payment_intents" in text and "req_" in text
+    assert customer in text
+    for secret in ("bundle.person@example.com", "4242424242424242", "Bundle Person"):
+        assert secret not in text, secret

@@ -53,7 +53,9 @@ def test_a_restricted_key_missing_a_permission_names_it(desk: Desk, tmp_path: Pa
     with pytest.raises(PermissionDenied) as caught:
         charge_saved_card(ctx, ChargeRequest(customer.id, saved, Money(1000, "usd")))
     assert caught.value.permission == "rak_payment_intent_write"
-    assert "rak_payment_intent_write" in caught.value.clerk_message
+    assert "“PaymentIntents: write” permission (rak_payment_intent_write)" in (
+        caught.value.clerk_message
+    )
 
 
 def test_a_revoked_key(desk: Desk) -> None:

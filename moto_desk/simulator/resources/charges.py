@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..cards import Failure
+from ..listing import list_page
 from ..routing import Request, Router
 from ..schema import from_sdk
 from ..state import State, random_token
@@ -245,8 +246,23 @@ def retrieve(request: Request) -> dict[str, Any]:
     return request.state.require("charge", request.path_params["charge"], "charge")
 
 
+def list_charges(request: Request) -> dict[str, Any]:
+    """GET /v1/charges (``customer``, ``payment_intent``), newest first: what a read-only
+    probe of a restricted key's Charges permission asks for."""
+    params = request.params
+    items = request.state.newest_first("charge")
+    for name in ("customer", "payment_intent"):
+        wanted = params.get(name)
+        if wanted is not None:
+            items = [c for c in items if c.get(name) == wanted]
+    return list_page(items, params, "/v1/charges")
+
+
 def register_routes(router: Router) -> None:
     """Registered by the PaymentIntent module (charges are part of its family here)."""
+    router.add(
+        "GET", "/v1/charges", list_charges, from_sdk("ChargeListParams"), permission="charge"
+    )
     router.add(
         "GET",
         "/v1/charges/{charge}",
