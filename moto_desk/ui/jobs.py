@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 import sys
-import traceback
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
@@ -119,7 +118,7 @@ class Job(QObject, Generic[T]):
         try:
             result = self._work()
         except BaseException as exc:  # delivered to the GUI thread, never swallowed
-            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            # with its traceback (``exc.__traceback__``), which the router logs
             self.failed.emit(exc)
         else:
             self.succeeded.emit(result)
@@ -139,6 +138,7 @@ class Job(QObject, Generic[T]):
     @Slot(object)
     def _failed(self, error: BaseException) -> None:
         self._finish()
+        self._runner.failed(error)
         if self._on_failure is not None and not self._orphaned:
             self._on_failure(error)
         else:
@@ -193,7 +193,11 @@ class JobRunner(QObject):
         *,
         workers: int = 4,
         on_unhandled: Callable[[BaseException], None] | None = None,
+        on_failed: Callable[[BaseException], object] | None = None,
     ) -> None:
+        """``on_failed`` sees every job's failure first, before the job's own ``on_failure``
+        (the window's error router logs the internal ones there, whatever the widget then
+        shows); ``on_unhandled`` gets the failures no widget is left to show."""
         super().__init__(parent)
         # Process-wide, set where the threads that compete with the GUI thread are made.
         sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_INTERVAL_S))
@@ -201,6 +205,7 @@ class JobRunner(QObject):
         self._jobs: set[Job[Any]] = set()
         self._payment_open = 0
         self._on_unhandled = on_unhandled
+        self._on_failed = on_failed
         self._shut_down = False
 
     def job(
@@ -241,6 +246,10 @@ class JobRunner(QObject):
         if payment:
             self._payment_open -= 1
             self.payment_jobs_changed.emit(self._payment_open)
+
+    def failed(self, error: BaseException) -> None:
+        if self._on_failed is not None:
+            self._on_failed(error)
 
     def unhandled(self, error: BaseException) -> None:
         if self._on_unhandled is not None:

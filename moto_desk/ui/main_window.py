@@ -98,7 +98,9 @@ class MainWindow(QMainWindow):
         self._history_dialog: HistoryDialog | None = None
 
         self.router = ErrorRouter(self)
-        self.runner = JobRunner(self, on_unhandled=self.router.route)
+        self.runner = JobRunner(
+            self, on_unhandled=self.router.route, on_failed=self.router.log_internal
+        )
         self.connection = DeskConnection(self.runner, options, self)
         self.connection.connecting.connect(self.on_connecting)
         self.connection.live_confirmation_asked.connect(self.on_live_confirmation_asked)
