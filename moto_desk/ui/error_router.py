@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from threading import ExceptHookArgs
 
 log = logging.getLogger(__name__)
-#: Set on an exception once :meth:`ErrorRouter.log_internal` has written it.
+# Set on an exception once :meth:`ErrorRouter.log_internal` has written it.
 _LOGGED = "__moto_desk_logged__"
 
 
