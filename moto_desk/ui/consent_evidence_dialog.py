@@ -134,6 +134,7 @@ class ConsentEvidenceDialog(QDialog):
         self._shop_name = shop_name.strip()
         self._evidence: ConsentEvidence | None = None
         self._removing = False
+        self._confirmation: QMessageBox | None = None  # "Remove the card?" while it is open
         self._pending_export: str = ""
         self.setWindowTitle(
             self.tr("Consent evidence — {customer}").format(customer=self._customer_words())
@@ -204,7 +205,6 @@ class ConsentEvidenceDialog(QDialog):
             self.tr("For example: asked by phone to stop keeping the card")
         )
         self._reason.setToolTip(self.tr("Describe the reason in words; never type card details."))
-        self._reason.returnPressed.connect(self.on_remove_clicked)
         self._reason_error = QLabel(self._removal)
         self._reason_error.setObjectName("withdrawReasonError")
         self._reason_error.setProperty("role", "error")
@@ -214,6 +214,10 @@ class ConsentEvidenceDialog(QDialog):
         self._remove.setObjectName("removeCardButton")
         self._remove.setAccessibleName(self.tr("Remove the card and record the withdrawal"))
         self._remove.clicked.connect(self.on_remove_clicked)
+        # Return in the reason field presses this button, once: the dialog clicks its default
+        # button for a Return the line edit passes on. (Also connecting the field's
+        # returnPressed opened two "Remove the card?" boxes for one Return — issue 15.)
+        self._remove.setDefault(True)
         note = QLabel(
             self.tr(
                 "The card is detached in Stripe and can never be charged again. The withdrawal "
@@ -641,9 +645,10 @@ class ConsentEvidenceDialog(QDialog):
 
     @Slot()
     def on_remove_clicked(self) -> None:
+        """Ask before removing: one question at a time, never while a removal runs."""
         card = self._current_card()
-        if card is None or self._removing:
-            return
+        if card is None or self._removing or self._confirmation is not None:
+            return  # (the open question is window-modal: it stays in front of this form)
         try:
             reason = check_withdrawal_reason(self._reason.text())
         except InvalidInput as error:
@@ -672,8 +677,10 @@ class ConsentEvidenceDialog(QDialog):
         keep = box.addButton(self.tr("Keep card"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._confirmation = box
 
         def answered() -> None:
+            self._confirmation = None
             if box.clickedButton() is remove:
                 self._remove_card(card, reason)
 
@@ -681,8 +688,11 @@ class ConsentEvidenceDialog(QDialog):
         box.open()
 
     def _remove_card(self, card: SavedCard, reason: str) -> None:
+        if self._removing or card.payment_method_id not in self._cards:
+            return  # one removal at a time, and a removed card is gone
         session, customer = self._session, self._customer
         self._removing = True
+        self._show_reason_error("")
         self._update_removal()
 
         def work() -> None:
@@ -711,14 +721,18 @@ class ConsentEvidenceDialog(QDialog):
 
     @Slot(object)
     def on_remove_failed(self, error: BaseException) -> None:
-        if isinstance(error, MotoDeskError):
+        """Say in the form why the card was not removed, whatever the failure — our own bug
+        included (the router has logged it with its traceback): the clerk is looking here."""
+        if isinstance(error, MotoDeskError) and error.kind is ErrorKind.OUTCOME_UNKNOWN:
+            self._show_reason_error(clerk_text(error))
+        else:
+            if not isinstance(error, MotoDeskError):
+                self._router.log_internal(error)
+                error = MotoDeskError(ErrorKind.BUG)
             self._show_reason_error(
                 self.tr("The card was not removed: {reason}").format(reason=clerk_text(error))
-                if error.kind is not ErrorKind.OUTCOME_UNKNOWN
-                else clerk_text(error)
             )
-        else:
-            self._router.route(error)
+        self._removal.show()
 
     def on_remove_finished(self) -> None:
         self._removing = False
