@@ -31,6 +31,16 @@ if TYPE_CHECKING:
     from moto_desk.ui.session import DeskSession
 
 
+def waiting_for_card(reader: Reader) -> bool:
+    """True while the reader runs a save or a charge that a card can be presented to."""
+    action = reader.action
+    return (
+        action is not None
+        and action.status == "in_progress"
+        and action.type in ("process_setup_intent", "process_payment_intent")
+    )
+
+
 class SimulatorPanel(QWidget):
     """Choose a test card and present it to the selected reader.
 
@@ -114,20 +124,36 @@ class SimulatorPanel(QWidget):
         self._present.setEnabled(False)
         self._result.setText(self.tr("Presenting…"))
 
-        def work() -> Reader:
-            return session.gateway.present_test_card(
-                reader.id, card.number, 12, expiry_year, card.cvc
-            )
+        def work() -> bool:
+            """True once presented; False when the reader waits for no card.
+
+            Stripe answers a card presented to an idle reader with a 400 that names no
+            code (the gateway can only call it our bug), so the reader is asked first what
+            it is doing. An offline reader is left to the present call, which says so.
+            """
+            current = session.gateway.get_reader(reader.id)
+            if current.status != "offline" and not waiting_for_card(current):
+                return False
+            session.gateway.present_test_card(reader.id, card.number, 12, expiry_year, card.cvc)
+            return True
 
         (
             self._runner.job(work, owner=self)
-            .on_success(lambda _reader: self.on_presented(card))
+            .on_success(lambda presented: self.on_presented(card, reader, presented))
             .on_failure(self.on_present_failed)
             .on_finished(self._update_button)
             .run()
         )
 
-    def on_presented(self, card: TestCard) -> None:
+    def on_presented(self, card: TestCard, reader: Reader, presented: bool) -> None:
+        if not presented:
+            self._result.setText(
+                self.tr(
+                    "The reader “{reader}” is not waiting for a card: press Save card (F5) "
+                    "first, then present the card."
+                ).format(reader=reader.label)
+            )
+            return
         self._result.setText(self.tr("Presented: {card}.").format(card=card.description))
         self.card_presented.emit(card.description)
 

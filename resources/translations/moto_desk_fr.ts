@@ -2029,6 +2029,10 @@ N’effacez le lecteur que si vous êtes sûr que personne ne l’utilise.</tran
         <translation>Présentation…</translation>
     </message>
     <message>
+        <source>The reader “{reader}” is not waiting for a card: press Save card (F5) first, then present the card.</source>
+        <translation>Le lecteur «&#xa0;{reader}&#xa0;» n’attend pas de carte&#xa0;: appuyez d’abord sur Enregistrer la carte (F5), puis présentez la carte.</translation>
+    </message>
+    <message>
         <source>Presented: {card}.</source>
         <translation>Présentée&#xa0;: {card}.</translation>
     </message>
