@@ -94,7 +94,7 @@ def run_gui(args: argparse.Namespace, folder: Path) -> int:
     else:
         window.first_painted.connect(begin)
         QTimer.singleShot(START_FALLBACK_MS, begin)
-    window.show()
+    window.show_on_screen()
     try:
         return app.exec()
     finally:

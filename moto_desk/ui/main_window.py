@@ -13,7 +13,18 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -54,6 +65,35 @@ if TYPE_CHECKING:
     from moto_desk.ui.simulator_panel import SimulatorPanel
 
 log = logging.getLogger(__name__)
+
+# The size the window's panels are designed for (client area, without the frame).
+DESIGN_SIZE = QSize(1280, 800)
+# What a window manager adds around the client area: a title bar (~20–32 px) and borders.
+# The frame is only known once the window is mapped, so the plan keeps this much room.
+FRAME_ALLOWANCE = QSize(16, 40)
+
+
+def window_geometry(available: QRect) -> QRect | None:
+    """Where the window opens on a screen whose free area (without taskbars and panels) is
+    ``available``: its client geometry, or None to open it maximized.
+
+    A screen without room for the design size and a frame (1366×768 and 1280×720 laptops)
+    gets the window maximized, so the window manager fits the frame into the free area —
+    sized by hand, the title bar pushed the bottom 20 px under the taskbar. A larger
+    screen gets a bigger window (up to 85 % × 90 % of it, so the panels have room to
+    breathe on 1920×1080), centred with its frame.
+    """
+    room = available.size() - FRAME_ALLOWANCE
+    if room.width() < DESIGN_SIZE.width() or room.height() < DESIGN_SIZE.height():
+        return None
+    size = QSize(
+        max(DESIGN_SIZE.width(), min(room.width(), int(available.width() * 0.85))),
+        max(DESIGN_SIZE.height(), min(room.height(), int(available.height() * 0.9))),
+    )
+    frame = QRect(QPoint(0, 0), size + FRAME_ALLOWANCE)
+    frame.moveCenter(available.center())
+    title = FRAME_ALLOWANCE.height() - FRAME_ALLOWANCE.width() // 2
+    return QRect(frame.topLeft() + QPoint(FRAME_ALLOWANCE.width() // 2, title), size)
 
 
 class MainWindow(QMainWindow):
@@ -159,11 +199,11 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.notice)
         outer.addLayout(columns, 1)
         self.setCentralWidget(central)
-        self.setMinimumSize(1000, 640)
-        # 1280×800, but never larger than the screen: a 1366×768 desk laptop must see the
-        # whole window (the bottom row holds the consent box and Charge saved card).
-        available = self.screen().availableGeometry()
-        self.resize(min(1280, available.width()), min(800, available.height()))
+        # Below this the panels' own minimums hold the window anyway (about 1050×600 in
+        # English, 1260×600 in French, with the simulated reader open).
+        self.setMinimumSize(1000, 600)
+        plan = window_geometry(self.screen().availableGeometry())
+        self.resize(plan.size() if plan is not None else DESIGN_SIZE)
 
         self.customers.customer_changed.connect(self.on_customer_changed)
         self.customers.customer_confirmed.connect(self.on_customer_confirmed)
@@ -254,6 +294,15 @@ class MainWindow(QMainWindow):
         self.customers.focus_search()
 
     # ================================================================== start-up
+    def show_on_screen(self) -> None:
+        """Show the window as :func:`window_geometry` plans it for the screen it is on."""
+        plan = window_geometry(self.screen().availableGeometry())
+        if plan is None:
+            self.showMaximized()
+        else:
+            self.setGeometry(plan)
+            self.show()
+
     @Slot()
     def start(self) -> None:
         """Start the backend in a job (idempotent: called at first paint)."""

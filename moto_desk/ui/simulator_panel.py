@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -80,12 +80,17 @@ class SimulatorPanel(QWidget):
         self._result.setObjectName("simulatorResult")
         self._result.setWordWrap(True)
 
-        form = QFormLayout()
-        form.addRow(self.tr("Test &card"), self._cards)
+        label = QLabel(self.tr("Test &card"), self)
+        label.setBuddy(self._cards)
+        # The card and the button on one row: on a 1366×768 or 1280×720 laptop every line
+        # this dock takes is a line less for the customer list and the saved cards.
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self._cards, 1)
+        row.addWidget(self._present)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self._present)
+        layout.addLayout(row)
         layout.addWidget(self._result)
         layout.addStretch(1)
         self._update_button()
