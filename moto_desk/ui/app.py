@@ -28,7 +28,11 @@ from moto_desk.ui.log_setup import hold_early_records, setup_logging
 from moto_desk.ui.main_window import MainWindow
 from moto_desk.ui.session import StartOptions
 from moto_desk.ui.settings import SettingsStore, settings_path
-from moto_desk.ui.translations import choose_language, install_translators
+from moto_desk.ui.translations import (
+    choose_language,
+    install_translators,
+    set_default_locale,
+)
 
 REPORT_ENV = "MOTO_DESK_REPORT_FIRST_PAINT"
 #: Modules that must not be loaded when the window first appears (platform-notes).
@@ -49,6 +53,7 @@ def build_window(args: argparse.Namespace, folder: Path, app: QApplication) -> M
     store = SettingsStore(settings_path(overridden, folder))
     settings = store.load()
     language = choose_language(getattr(args, "lang", None), settings.language)
+    set_default_locale(language)
     install_translators(app, language)
     app.setStyleSheet(stylesheet())
     options = StartOptions(
