@@ -34,7 +34,6 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -59,6 +58,7 @@ from moto_desk.flows.consent_evidence import (
 )
 from moto_desk.ui.assets import dark_palette, restyle, translations_dir
 from moto_desk.ui.error_router import ErrorRouter, clerk_text
+from moto_desk.ui.save_file_dialog import SaveFileDialog
 from moto_desk.ui.saved_cards_model import card_words, expiry_words
 from moto_desk.ui.translations import LANGUAGES
 
@@ -526,12 +526,8 @@ class ConsentEvidenceDialog(QDialog):
             title, filters = self.tr("Export consent evidence as PDF"), self.tr("PDF (*.pdf)")
         else:
             title, filters = self.tr("Export consent evidence as CSV"), self.tr("CSV (*.csv)")
-        dialog = QFileDialog(self, title, str(Path(folder) / name), filters)
+        dialog = SaveFileDialog(self, title, str(Path(folder) / name), filters, kind)
         dialog.setObjectName("evidenceFileDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setDefaultSuffix(kind)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._pending_export = kind
         dialog.fileSelected.connect(self.on_export_path_chosen)
         dialog.open()

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QFileDialog, QLabel, QToolButton, QTreeView
+from PySide6.QtWidgets import QFileDialog, QLabel, QListView, QToolButton, QTreeView
 
 from moto_desk.simulator import Simulator
 from moto_desk.ui.main_window import MainWindow
@@ -17,6 +17,7 @@ from tests.ui.test_charge import save_a_card
 from tests.ui.test_consent_evidence import open_evidence
 from tests.ui.test_history import open_history
 from tests.ui.test_translations import french_window  # noqa: F401  a fixture
+from tests.ui.test_window_fits import clipped
 
 FRENCH_MONTHS = {QLocale(QLocale.Language.French).standaloneMonthName(m) for m in range(1, 13)}
 
@@ -44,6 +45,18 @@ def test_the_file_dialog_speaks_french(
     model = tree.model()
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == ["Nom", "Taille", "Type", "Dernière modification"]
+    # Whole words: every column as wide as its title, every place as wide as its name.
+    header = tree.header()
+    cut = [
+        headers[c]
+        for c in range(header.count())
+        if header.sectionSize(c) < header.sectionSizeHint(c)
+        or header.sectionViewportPosition(c) + header.sectionSize(c) > header.viewport().width()
+    ]
+    assert cut == []
+    places = files.findChild(QListView, "sidebar")
+    assert places.sizeHintForColumn(0) <= places.viewport().width()
+    assert clipped(files) == []
     screenshot(files, "60-file-dialog-fr")
     files.reject()
 

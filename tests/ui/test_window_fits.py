@@ -11,7 +11,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize
-from PySide6.QtWidgets import QAbstractScrollArea, QMainWindow, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QComboBox,
+    QMainWindow,
+    QStyle,
+    QStyleOptionComboBox,
+    QWidget,
+)
 
 from moto_desk.simulator import Simulator
 from moto_desk.ui.main_window import FRAME_ALLOWANCE, MainWindow, window_geometry
@@ -71,6 +78,21 @@ def inside_a_scroll_area(widget: QWidget) -> bool:
     return False
 
 
+def text_fits(combo: QComboBox) -> bool:
+    """The chosen entry reads whole in the closed box (a combo box's minimum size hint
+    does not promise that)."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox,
+        option,
+        QStyle.SubControl.SC_ComboBoxEditField,
+        combo,
+    )
+    icon = combo.iconSize().width() + 4 if not combo.itemIcon(combo.currentIndex()).isNull() else 0
+    return combo.fontMetrics().horizontalAdvance(combo.currentText()) + icon <= field.width()
+
+
 def clipped(window: QWidget) -> list[str]:
     """Every visible widget that does not get its minimum size or sticks out of its parent."""
     problems = []
@@ -81,18 +103,24 @@ def clipped(window: QWidget) -> list[str]:
         name = widget.objectName() or type(widget).__name__
         if parent is not None and not parent.rect().contains(widget.geometry()):
             problems.append(f"{name} {widget.geometry()} outside {parent.rect()}")
+        if isinstance(widget, QComboBox) and not text_fits(widget):
+            problems.append(f"{name} cuts “{widget.currentText()}”")
         hint = widget.minimumSizeHint()
         if not hint.isValid():
             continue
+        # As layouts do: a minimum size set on purpose (a three-line address field) wins.
+        need_width = widget.minimumWidth() or hint.width()
         # A word-wrapped label needs the height of its lines at the width it got; a
         # container's heightForWidth is its preferred height, so its minimum is the hint
         # (and its labels are checked one by one).
         wraps = widget.hasHeightForWidth() and widget.layout() is None
-        need_height = widget.heightForWidth(widget.width()) if wraps else hint.height()
-        if widget.width() < hint.width() or widget.height() < need_height:
-            problems.append(
-                f"{name} {widget.size()} smaller than {hint.width()}x{need_height}: {widget!r}"
-            )
+        need_height = (
+            widget.heightForWidth(widget.width())
+            if wraps
+            else (widget.minimumHeight() or hint.height())
+        )
+        if widget.width() < need_width or widget.height() < need_height:
+            problems.append(f"{name} {widget.size()} smaller than {need_width}x{need_height}")
     return problems
 
 
