@@ -51,7 +51,12 @@ MAX_REASON = 500
 # The window's rule for a shop name that starts a sentence (``ui.consent_panel.fill_shop``),
 # repeated here because the core may not import the GUI; tests/ui/test_consent_evidence.py
 # checks that the two give the same text.
-_SENTENCE_START = re.compile(r"(^|(?<=[.!?:]\s)|(?<=^\d\.\s))\{shop_name\}", re.MULTILINE)
+_SENTENCE_START = re.compile(r"(^|(?<=[.!?]\s)|(?<=^\d\.\s))\{shop_name\}", re.MULTILINE)
+# The window's rule until December 2026, which also capitalised after a colon ("Stripe: Our
+# shop"): consents recorded under it must still rebuild.
+_SENTENCE_START_BEFORE_2026_12 = re.compile(
+    r"(^|(?<=[.!?:]\s)|(?<=^\d\.\s))\{shop_name\}", re.MULTILINE
+)
 
 
 class TermsFound(StrEnum):
@@ -174,12 +179,17 @@ def rebuild_terms(
 
 
 def _fillings(template: ConsentTerms, shop: str) -> tuple[ConsentTerms, ...]:
-    """``template`` filled with ``shop`` as the window does (capitalised at a sentence start)
-    and plainly (:meth:`ConsentTerms.for_shop`, as the flows' callers do)."""
+    """``template`` filled with ``shop`` as the window does (capitalised at a sentence start),
+    as it did before (also after a colon), and plainly (:meth:`ConsentTerms.for_shop`, as
+    the flows' callers do)."""
     capital = shop[:1].upper() + shop[1:]
-    text = _SENTENCE_START.sub(capital.replace("\\", "\\\\"), template.text)
-    window = ConsentTerms(template.version, template.language, text.replace("{shop_name}", shop))
-    return (window, template.for_shop(shop))
+    filled = []
+    for rule in (_SENTENCE_START, _SENTENCE_START_BEFORE_2026_12):
+        text = rule.sub(capital.replace("\\", "\\\\"), template.text)
+        filled.append(
+            ConsentTerms(template.version, template.language, text.replace("{shop_name}", shop))
+        )
+    return (*filled, template.for_shop(shop))
 
 
 def build_evidence(

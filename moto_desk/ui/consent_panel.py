@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 from moto_desk.domain.choices import AllowRedisplay, Channel
 from moto_desk.domain.consent import ConsentTerms
 
-_SENTENCE_START = re.compile(r"(^|(?<=[.!?:]\s)|(?<=^\d\.\s))\{shop_name\}", re.MULTILINE)
+# A sentence starts the text, a line, or follows ".", "!" or "?" — not ":" (English and
+# French write on in lower case after a colon: "Stripe: our shop never writes them down").
+_SENTENCE_START = re.compile(r"(^|(?<=[.!?]\s)|(?<=^\d\.\s))\{shop_name\}", re.MULTILINE)
 
 
 def fill_shop(terms: ConsentTerms, shop: str) -> ConsentTerms:

@@ -130,6 +130,14 @@ def test_the_core_rebuilds_exactly_what_the_consent_panel_shows(language: str, s
     assert found.shop_name == shop
 
 
+def test_the_shop_name_after_a_colon_stays_lower_case() -> None:
+    """Issue 15: the English terms read "They go straight to Stripe: Our shop never…"."""
+    text = fill_shop(load_terms("en"), "our shop").text
+    assert "They go straight to Stripe: our shop never writes them down" in text
+    assert "1. Our shop will keep your card on file" in text  # a sentence still starts with it
+    assert "Do you agree that our shop keeps your card" in text
+
+
 # ------------------------------------------------------------------ evidence and exports
 def test_evidence_dialog_shows_the_consent_and_exports_pdf_and_csv(
     qtbot: Any,
