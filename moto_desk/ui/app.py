@@ -35,6 +35,7 @@ from moto_desk.ui.translations import (
 )
 
 REPORT_ENV = "MOTO_DESK_REPORT_FIRST_PAINT"
+DISPLAY_NAME = "moto-desk"
 #: Modules that must not be loaded when the window first appears (platform-notes).
 HEAVY_MODULES = ("stripe", "keyring", "requests", "moto_desk.gateway.client", "moto_desk.simulator")
 #: If the window is never painted (started minimised), start the backend anyway.
@@ -71,7 +72,7 @@ def run_gui(args: argparse.Namespace, folder: Path) -> int:
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
     app.setApplicationName("moto-desk")
-    app.setApplicationDisplayName("moto-desk")
+    app.setApplicationDisplayName(DISPLAY_NAME)  # Qt appends it to every window title
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("moto-desk")
     app.setWindowIcon(icon("moto-desk"))

@@ -119,7 +119,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setProperty("theme", "dark" if dark_palette() else "light")
-        self.setWindowTitle(self.tr("moto-desk — save and charge cards by phone or mail"))
+        # Qt appends the application's display name ("moto-desk", set by ``ui.app``) to every
+        # window title: written here too, the title bar said "moto-desk" twice.
+        self.setWindowTitle(self.tr("Save and charge cards by phone or mail"))
         self.setWindowIcon(icon("moto-desk"))
         self.options = options
         self.store = store

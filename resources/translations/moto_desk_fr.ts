@@ -1097,10 +1097,6 @@ Prévenez votre administrateur (les détails sont dans le journal de moto-desk) 
 <context>
     <name>MainWindow</name>
     <message>
-        <source>moto-desk — save and charge cards by phone or mail</source>
-        <translation>moto-desk — enregistrer et débiter des cartes par téléphone ou courrier</translation>
-    </message>
-    <message>
         <source>Save card</source>
         <translation>Enregistrer la carte</translation>
     </message>
@@ -1120,6 +1116,10 @@ Prévenez votre administrateur (les détails sont dans le journal de moto-desk) 
         <source>our shop</source>
         <extracomment>A table row of the document: label, value, and whether the value is an identifier (shown in a fixed-width font so a hash can be compared character by character).</extracomment>
         <translation>notre boutique</translation>
+    </message>
+    <message>
+        <source>Save and charge cards by phone or mail</source>
+        <translation>Enregistrer et débiter des cartes par téléphone ou courrier</translation>
     </message>
     <message>
         <source>Find customer</source>
