@@ -577,6 +577,7 @@ class MainWindow(QMainWindow):
 
         dialog = ChargeDialog(self.runner, self.router, session, locale=self.language, parent=self)
         dialog.finished.connect(self.on_charge_dialog_closed)
+        dialog.card_charge_ended.connect(self.status.withdraw_charge_offer)
         self._kept_charge_dialog = dialog
         return dialog
 
@@ -650,7 +651,8 @@ class MainWindow(QMainWindow):
             dialog.start_removal(card)
 
     @Slot(object)
-    def on_card_removed(self, _card: SavedCard) -> None:
+    def on_card_removed(self, card: SavedCard) -> None:
+        self.status.withdraw_charge_offer(card.payment_method_id)
         self.saved_cards.reload()
 
     @Slot(int)

@@ -243,6 +243,10 @@ def test_removing_a_card_records_the_withdrawal_and_refuses_card_numbers(
         find(box, "confirmRemoveCardButton").click()
     qtbot.waitUntil(lambda: "(withdrawn)" in dialog.document_text(), timeout=5000)
     qtbot.waitUntil(lambda: window.saved_cards.cards() == [], timeout=5000)
+    # The status panel no longer invites "Charge it now (F6)" for the card just removed.
+    status = find(window, "statusPanel")
+    assert status.state == "idle"
+    assert "Charge it now" not in status.text()
     text = dialog.document_text()
     assert "Withdrawn" in text
     assert "Reason: “Customer asked by phone to stop keeping the card”" in text
