@@ -65,6 +65,9 @@ def test_charge_with_confirmation_and_duplicate_guard(
     window = open_window()
     save_a_card(qtbot, window, sim, desk, "4242424242424242")
     dialog = open_charge(qtbot, window)
+    # Issue 15: "Enter an amount." in red before anything was typed.
+    assert find(dialog, "amountFeedback").text() == ""
+    assert find(dialog, "amountFeedback").property("role") == ""
     assert "4242" in find(dialog, "cardChoice").currentText()
     assert find(dialog, "currencyChoice").currentText() == "USD"
     qtbot.keyClicks(find(dialog, "amountEdit"), "1,234.5")
