@@ -167,6 +167,12 @@ class ConsentEvidenceDialog(QDialog):
         self._close = QPushButton(self.tr("Close"), self)
         self._close.setObjectName("closeEvidenceButton")
         self._close.clicked.connect(self.reject)
+        # Where the last export went: without it, Export CSV… ended in silence.
+        self._export_note = QLabel(self)
+        self._export_note.setObjectName("exportNote")
+        self._export_note.setWordWrap(True)
+        self._export_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._export_note.hide()
 
         buttons = QHBoxLayout()
         buttons.addWidget(self._show_remove)
@@ -179,6 +185,7 @@ class ConsentEvidenceDialog(QDialog):
         layout.addWidget(self._verification)
         layout.addWidget(self._view, 1)
         layout.addWidget(self._removal)
+        layout.addWidget(self._export_note)
         layout.addLayout(buttons)
         self.resize(820, 720)
         self._set_exports_enabled(False)
@@ -579,7 +586,7 @@ class ConsentEvidenceDialog(QDialog):
                     os.unlink(temp)
             self._export_failed(path, exc)
             return
-        self.exported.emit(str(path))
+        self._written(path)
 
     def export_csv(self, path: Path) -> None:
         """Write the CSV in a job (a file write, fsynced)."""
@@ -588,10 +595,15 @@ class ConsentEvidenceDialog(QDialog):
             return
         (
             self._runner.job(lambda: export_csv(evidence, path), owner=self)
-            .on_success(lambda _rows: self.exported.emit(str(path)))
+            .on_success(lambda _rows: self._written(path))
             .on_failure(self.on_export_failed)
             .run()
         )
+
+    def _written(self, path: Path) -> None:
+        self._export_note.setText(self.tr("Saved to “{path}”.").format(path=str(path)))
+        self._export_note.show()
+        self.exported.emit(str(path))
 
     def _export_failed(self, path: Path, exc: OSError) -> None:
         log.warning("PDF export to %s failed: %s", path, exc)

@@ -597,6 +597,10 @@
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
+        <source>Saved to “{path}”.</source>
+        <translation>Enregistré dans «&#xa0;{path}&#xa0;».</translation>
+    </message>
+    <message>
         <source>Export failed</source>
         <translation>Échec de l’export</translation>
     </message>

@@ -190,6 +190,11 @@ def test_evidence_dialog_shows_the_consent_and_exports_pdf_and_csv(
 
     out = exports / "evidence.csv"
     choose_file(qtbot, dialog, "exportCsvButton", out)
+    # Issue 15: the CSV export ended in silence.
+    note = find(dialog, "exportNote")
+    assert note.isVisible()
+    assert note.text() == f"Saved to “{out}”."
+    grab(dialog, "30b-consent-evidence-exported")
     with out.open(encoding="utf-8", newline="") as handle:
         (row,) = list(csv.DictReader(handle))
     assert row["customer_id"] == customer_id(desk)
