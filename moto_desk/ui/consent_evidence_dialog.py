@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QCoreApplication,
     QMarginsF,
+    QSize,
     QStandardPaths,
     Qt,
     QTranslator,
@@ -58,6 +59,7 @@ from moto_desk.flows.consent_evidence import (
 )
 from moto_desk.ui.assets import dark_palette, restyle, translations_dir
 from moto_desk.ui.error_router import ErrorRouter, clerk_text
+from moto_desk.ui.main_window import fitted_size
 from moto_desk.ui.save_file_dialog import SaveFileDialog
 from moto_desk.ui.saved_cards_model import card_words, expiry_words
 from moto_desk.ui.translations import LANGUAGES
@@ -187,7 +189,7 @@ class ConsentEvidenceDialog(QDialog):
         layout.addWidget(self._removal)
         layout.addWidget(self._export_note)
         layout.addLayout(buttons)
-        self.resize(820, 720)
+        self.resize(fitted_size(QSize(820, 720), self.screen().availableGeometry()))
         self._set_exports_enabled(False)
         self.reload()
 

@@ -73,6 +73,13 @@ DESIGN_SIZE = QSize(1280, 800)
 FRAME_ALLOWANCE = QSize(16, 40)
 
 
+def fitted_size(design: QSize, available: QRect) -> QSize:
+    """``design`` (a dialog's client size), made small enough for its frame to fit the
+    screen's free area ``available``: the 820×720 consent evidence went 20 px under the
+    taskbar of a 1366×768 laptop."""
+    return design.boundedTo(available.size() - FRAME_ALLOWANCE)
+
+
 def window_geometry(available: QRect) -> QRect | None:
     """Where the window opens on a screen whose free area (without taskbars and panels) is
     ``available``: its client geometry, or None to open it maximized.

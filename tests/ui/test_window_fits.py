@@ -21,7 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from moto_desk.simulator import Simulator
-from moto_desk.ui.main_window import FRAME_ALLOWANCE, MainWindow, window_geometry
+from moto_desk.ui.main_window import (
+    FRAME_ALLOWANCE,
+    MainWindow,
+    fitted_size,
+    window_geometry,
+)
 from tests.ui.conftest import WindowFactory, find, screenshot
 from tests.ui.test_charge import save_a_card
 from tests.ui.test_translations import french_window  # noqa: F401  a fixture
@@ -60,6 +65,16 @@ def test_small_laptops_get_the_window_maximized() -> None:
     assert window_geometry(SCREENS["1366x768"]) is None
     assert window_geometry(SCREENS["1280x720"]) is None
     assert window_geometry(SCREENS["1920x1080"]) == QRect(144, 64, 1632, 936)
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_the_consent_evidence_fits_too(screen: str) -> None:
+    available = SCREENS[screen]
+    size = fitted_size(QSize(820, 720), available)
+    assert size.height() + FRAME_ALLOWANCE.height() <= available.height()
+    assert size.width() + FRAME_ALLOWANCE.width() <= available.width()
+    if screen == "1920x1080":
+        assert size == QSize(820, 720)
 
 
 def laid_out(qtbot: Any, window: QMainWindow, size: QSize) -> None:
