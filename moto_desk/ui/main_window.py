@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -641,7 +642,7 @@ class MainWindow(QMainWindow):
             session,
             customer=customer,
             cards=self.saved_cards.cards(),
-            shop_name=self.settings.shop_name,
+            shop_name=self.document_settings().shop_name,
             parent=self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -665,6 +666,17 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def on_evidence_closed(self, _result: int) -> None:
         self._evidence_dialog = None
+
+    def document_settings(self) -> DeskSettings:
+        """The settings as receipts and the consent evidence name the shop: with no name in
+        Settings, the shop as Stripe knows it — the location of this desk's reader ("Main
+        street shop" in demo mode), rather than "(no shop name set)" under a named shop."""
+        settings = self.settings
+        if settings.shop_name.strip():
+            return settings
+        reader = self.readers.current_reader()
+        location = reader.location_name if reader is not None else None
+        return replace(settings, shop_name=location) if location else settings
 
     def evidence_dialog(self) -> ConsentEvidenceDialog | None:
         return self._evidence_dialog
@@ -717,7 +729,7 @@ class MainWindow(QMainWindow):
             self.runner,
             self.router,
             self.session,
-            settings=lambda: self.settings,
+            settings=self.document_settings,
             locale=self.language,
             parent=self,
         )
