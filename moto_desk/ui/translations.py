@@ -19,13 +19,19 @@ from PySide6.QtCore import (
 
 from moto_desk.ui.assets import translations_dir
 
-# Qt's own strings that PySide6 6.11's qtbase_fr.qm lacks: it translates "Look in:" and
-# "Files of type:", but Qt's file dialog asks for them with their mnemonic, so a French file
-# dialog still read "Look in:" and "Files of type:". Collected here (under Qt's own context)
-# into moto-desk's catalogue, which Qt consults after qtbase's.
+# Qt's own strings that PySide6 6.11's qtbase_fr.qm lacks: it translates "Look in:",
+# "Files of type:" and "Folder", but Qt's file dialog now asks for the first two with their
+# mnemonic and for the file types under QAbstractFileIconProvider, so a French file dialog
+# still read "Look in:", "Files of type:" and "Folder". Collected here (under Qt's own
+# contexts) into moto-desk's catalogue, which Qt consults after qtbase's.
 QT_STRINGS_QTBASE_LACKS = (
     QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
     QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    # With Qt's disambiguation: lupdate reads no QT_TRANSLATE_NOOP3, but reads this call,
+    # which (made at import, before any translator is installed) only returns "Folder".
+    QCoreApplication.translate("QAbstractFileIconProvider", "Folder", "All other platforms"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Unknown"),
 )
 
 

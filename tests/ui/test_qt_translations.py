@@ -36,6 +36,7 @@ def test_the_file_dialog_speaks_french(
     files = dialog.findChild(QFileDialog, "evidenceFileDialog")
     assert files is not None
     qtbot.waitExposed(files)
+    (tmp_path / "recus").mkdir()
     files.setDirectory(str(tmp_path))
     labels = {label.objectName(): label.text() for label in files.findChildren(QLabel)}
     assert labels["lookInLabel"] == "&Voir dans\u00a0:"
@@ -45,6 +46,15 @@ def test_the_file_dialog_speaks_french(
     model = tree.model()
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == ["Nom", "Taille", "Type", "Dernière modification"]
+
+    # (The folder is listed by a thread; the root's index changes meanwhile.)
+    def types() -> dict[str, str]:
+        root = tree.rootIndex()
+        rows = range(model.rowCount(root))
+        return {model.index(r, 0, root).data(): model.index(r, 2, root).data() for r in rows}
+
+    qtbot.waitUntil(lambda: "recus" in types(), timeout=5000)
+    assert types()["recus"] == "Dossier"  # Qt 6.11 asks QAbstractFileIconProvider for it
     # Whole words: every column as wide as its title, every place as wide as its name.
     header = tree.header()
     cut = [
