@@ -59,9 +59,9 @@ from moto_desk.flows.consent_evidence import (
 )
 from moto_desk.ui.assets import dark_palette, restyle, translations_dir
 from moto_desk.ui.error_router import ErrorRouter, clerk_text
-from moto_desk.ui.main_window import fitted_size
 from moto_desk.ui.save_file_dialog import SaveFileDialog
 from moto_desk.ui.saved_cards_model import card_words, expiry_words
+from moto_desk.ui.screen_fit import fitted_size
 from moto_desk.ui.translations import LANGUAGES
 
 if TYPE_CHECKING:

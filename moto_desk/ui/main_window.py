@@ -14,18 +14,7 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QEvent,
-    QObject,
-    QPoint,
-    QRect,
-    QSize,
-    Qt,
-    QTimer,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -50,6 +39,7 @@ from moto_desk.ui.notice_bar import NoticeBar
 from moto_desk.ui.reader_panel import ReaderPanel
 from moto_desk.ui.save_card_action import SaveCardAction, SaveForm
 from moto_desk.ui.saved_cards_panel import SavedCardsPanel
+from moto_desk.ui.screen_fit import DESIGN_SIZE, window_geometry
 from moto_desk.ui.startup import preload_modules
 from moto_desk.ui.status_panel import StatusPanel
 
@@ -66,42 +56,6 @@ if TYPE_CHECKING:
     from moto_desk.ui.simulator_panel import SimulatorPanel
 
 log = logging.getLogger(__name__)
-
-# The size the window's panels are designed for (client area, without the frame).
-DESIGN_SIZE = QSize(1280, 800)
-# What a window manager adds around the client area: a title bar (~20–32 px) and borders.
-# The frame is only known once the window is mapped, so the plan keeps this much room.
-FRAME_ALLOWANCE = QSize(16, 40)
-
-
-def fitted_size(design: QSize, available: QRect) -> QSize:
-    """``design`` (a dialog's client size), made small enough for its frame to fit the
-    screen's free area ``available``: the 820×720 consent evidence went 20 px under the
-    taskbar of a 1366×768 laptop."""
-    return design.boundedTo(available.size() - FRAME_ALLOWANCE)
-
-
-def window_geometry(available: QRect) -> QRect | None:
-    """Where the window opens on a screen whose free area (without taskbars and panels) is
-    ``available``: its client geometry, or None to open it maximized.
-
-    A screen without room for the design size and a frame (1366×768 and 1280×720 laptops)
-    gets the window maximized, so the window manager fits the frame into the free area —
-    sized by hand, the title bar pushed the bottom 20 px under the taskbar. A larger
-    screen gets a bigger window (up to 85 % × 90 % of it, so the panels have room to
-    breathe on 1920×1080), centred with its frame.
-    """
-    room = available.size() - FRAME_ALLOWANCE
-    if room.width() < DESIGN_SIZE.width() or room.height() < DESIGN_SIZE.height():
-        return None
-    size = QSize(
-        max(DESIGN_SIZE.width(), min(room.width(), int(available.width() * 0.85))),
-        max(DESIGN_SIZE.height(), min(room.height(), int(available.height() * 0.9))),
-    )
-    frame = QRect(QPoint(0, 0), size + FRAME_ALLOWANCE)
-    frame.moveCenter(available.center())
-    title = FRAME_ALLOWANCE.height() - FRAME_ALLOWANCE.width() // 2
-    return QRect(frame.topLeft() + QPoint(FRAME_ALLOWANCE.width() // 2, title), size)
 
 
 class MainWindow(QMainWindow):
