@@ -54,7 +54,9 @@ class ConsentTerms:
         )
 
 
-_SENTENCE_START = re.compile(r"(^|(?<=[.!?:]\s)|(?<=^\d\.\s))\{shop_name\}", re.MULTILINE)
+# A sentence starts the text, a line, or follows ".", "!" or "?" — not ":" (English and
+# French write on in lower case after a colon: "Stripe: our shop never writes them down").
+_SENTENCE_START = re.compile(r"(^|(?<=[.!?]\s)|(?<=^\d\.\s))\{shop_name\}", re.MULTILINE)
 
 
 def fill_shop(terms: ConsentTerms, shop: str) -> ConsentTerms:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -46,6 +47,12 @@ from moto_desk.records.timestamps import Clock, to_iso, utc_now
 
 #: A withdrawal reason longer than this is refused: it is a sentence, not a letter.
 MAX_REASON = 500
+
+# The window's rule until December 2026, which also capitalised the shop's name after a
+# colon ("Stripe: Our shop"): consents recorded under it must still rebuild.
+_SENTENCE_START_BEFORE_2026_12 = re.compile(
+    r"(^|(?<=[.!?:]\s)|(?<=^\d\.\s))\{shop_name\}", re.MULTILINE
+)
 
 
 class TermsFound(StrEnum):
@@ -168,9 +175,12 @@ def rebuild_terms(
 
 
 def _fillings(template: ConsentTerms, shop: str) -> tuple[ConsentTerms, ...]:
-    """``template`` filled with ``shop`` as the window does (:func:`fill_shop`)
-    and plainly (:meth:`ConsentTerms.for_shop`, as the flows' callers do)."""
-    return (fill_shop(template, shop), template.for_shop(shop))
+    """``template`` filled with ``shop`` as the window does (:func:`fill_shop`), as it did
+    before (also capitalised after a colon), and plainly (:meth:`ConsentTerms.for_shop`)."""
+    capital = shop[:1].upper() + shop[1:]
+    text = _SENTENCE_START_BEFORE_2026_12.sub(capital.replace("\\", "\\\\"), template.text)
+    before = ConsentTerms(template.version, template.language, text.replace("{shop_name}", shop))
+    return (fill_shop(template, shop), before, template.for_shop(shop))
 
 
 def build_evidence(

@@ -37,27 +37,52 @@ class NewCustomer:
 
 
 def validate_new_customer(form: NewCustomer, default_country: str = "US") -> NewCustomer:
-    """Clean what the clerk typed, or say exactly which field is wrong."""
+    """Clean what the clerk typed, or say exactly which field is wrong (the first one;
+    :func:`new_customer_problems` lists them all)."""
+    problems = new_customer_problems(form, default_country)
+    if problems:
+        raise problems[0]
+    email = (form.email or "").strip() or None
+    phone = (form.phone or "").strip()
+    normalized = normalize_phone(phone, default_country) if phone else None
+    return NewCustomer(" ".join(form.name.split()), email, normalized)
+
+
+def new_customer_problems(form: NewCustomer, default_country: str = "US") -> list[InvalidInput]:
+    """Every field that is wrong, in the form's order (name, email, phone), each saying how:
+    the window shows them all at once rather than one per press of Create."""
+    problems: list[InvalidInput] = []
     name = " ".join(form.name.split())
     if not name:
-        raise InvalidInput(QT_TRANSLATE_NOOP("clerk", "Enter the customer's name."), field="name")
-    if len(name) > MAX_NAME:
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP("clerk", "The name is too long (at most {limit} characters)."),
-            args={"limit": str(MAX_NAME)},
-            field="name",
+        problems.append(
+            InvalidInput(QT_TRANSLATE_NOOP("clerk", "Enter the customer's name."), field="name")
+        )
+    elif len(name) > MAX_NAME:
+        problems.append(
+            InvalidInput(
+                QT_TRANSLATE_NOOP("clerk", "The name is too long (at most {limit} characters)."),
+                args={"limit": str(MAX_NAME)},
+                field="name",
+            )
         )
     email = (form.email or "").strip() or None
     if email is not None and (not _EMAIL.match(email) or len(email) > 512):
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP(
-                "clerk", "The email address does not look right (for example: name@example.com)."
-            ),
-            field="email",
+        problems.append(
+            InvalidInput(
+                QT_TRANSLATE_NOOP(
+                    "clerk",
+                    "The email address does not look right (for example: name@example.com).",
+                ),
+                field="email",
+            )
         )
     phone = (form.phone or "").strip()
-    normalized = normalize_phone(phone, default_country) if phone else None
-    return NewCustomer(name, email, normalized)
+    if phone:
+        try:
+            normalize_phone(phone, default_country)
+        except InvalidInput as error:
+            problems.append(error)
+    return problems
 
 
 def find_customers(

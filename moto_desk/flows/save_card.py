@@ -414,8 +414,11 @@ class _SaveRun:
     def _canceled(self) -> SaveResult:
         raise self._closed(
             JournalState.CANCELED,
+            # The window's headline already says "Canceled — no card saved": the detail
+            # adds what the clerk may wonder next, rather than saying it again.
             MotoDeskError(
-                ErrorKind.CANCELED, QT_TRANSLATE_NOOP("clerk", "Canceled. No card was saved.")
+                ErrorKind.CANCELED,
+                QT_TRANSLATE_NOOP("clerk", "You canceled the save. The reader is free again."),
             ),
             "canceled_by_clerk",
         )

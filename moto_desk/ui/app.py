@@ -28,9 +28,14 @@ from moto_desk.ui.error_router import clerk_text
 from moto_desk.ui.log_setup import hold_early_records, setup_logging
 from moto_desk.ui.main_window import MainWindow
 from moto_desk.ui.session import StartOptions
-from moto_desk.ui.translations import choose_language, install_translators
+from moto_desk.ui.translations import (
+    choose_language,
+    install_translators,
+    set_default_locale,
+)
 
 REPORT_ENV = "MOTO_DESK_REPORT_FIRST_PAINT"
+DISPLAY_NAME = "moto-desk"
 #: Modules that must not be loaded when the window first appears (platform-notes).
 HEAVY_MODULES = ("stripe", "keyring", "requests", "moto_desk.gateway.client", "moto_desk.simulator")
 #: If the window is never painted (started minimised), start the backend anyway.
@@ -49,6 +54,7 @@ def build_window(args: argparse.Namespace, folder: Path, app: QApplication) -> M
     store = SettingsStore(settings_path(overridden, folder))
     settings = store.load()
     language = choose_language(getattr(args, "lang", None), settings.language)
+    set_default_locale(language)
     install_translators(app, language)
     app.setStyleSheet(stylesheet())
     options = StartOptions(
@@ -66,7 +72,7 @@ def run_gui(args: argparse.Namespace, folder: Path) -> int:
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
     app.setApplicationName("moto-desk")
-    app.setApplicationDisplayName("moto-desk")
+    app.setApplicationDisplayName(DISPLAY_NAME)  # Qt appends it to every window title
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("moto-desk")
     app.setWindowIcon(icon("moto-desk"))
@@ -94,7 +100,7 @@ def run_gui(args: argparse.Namespace, folder: Path) -> int:
     else:
         window.first_painted.connect(begin)
         QTimer.singleShot(START_FALLBACK_MS, begin)
-    window.show()
+    window.show_on_screen()
     try:
         return app.exec()
     finally:

@@ -63,9 +63,13 @@ class ChargeDialog(QDialog):
 
     Signals:
         charge_completed(object): the :class:`ChargeResult` of a successful charge.
+        card_charge_ended(str): a charge of this saved card (its PaymentMethod id) ended —
+            charged, not charged, or not known yet: anything inviting a charge of it is
+            out of date.
     """
 
     charge_completed = Signal(object)
+    card_charge_ended = Signal(str)
 
     def __init__(
         self,
@@ -425,6 +429,11 @@ class ChargeDialog(QDialog):
             detail + self._receipt_note(),
         )
         self.charge_completed.emit(result)
+        self._charge_ended()
+
+    def _charge_ended(self) -> None:
+        if self._draft is not None:
+            self.card_charge_ended.emit(self._draft.card.payment_method_id)
 
     def _receipt_note(self) -> str:
         """Where Stripe emails the receipt (the charge carried ``receipt_email``), if anywhere.
@@ -466,9 +475,11 @@ class ChargeDialog(QDialog):
             # offer to ask Stripe instead.
             self._unknown_entry = error.entry_id
             self._show_unknown(clerk_text(error))
+            self._charge_ended()
             return
         self._set_result("failed", self.tr("✗ Not charged"), clerk_text(error))
         self._again.show()
+        self._charge_ended()
 
     def _set_result(self, state: str, headline: str, detail: str) -> None:
         self._build("result")

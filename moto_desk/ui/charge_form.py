@@ -166,7 +166,8 @@ class ChargeForm(QWidget):
         self._card_error.hide()
         self._email_error.hide()
         self._update_placeholder()
-        self._show_amount()
+        # Nothing typed yet is not a mistake: "Enter an amount." in red greeted every F6.
+        self._show_amount(quiet_when_empty=True)
 
     def _error_label(self, name: str) -> QLabel:
         label = QLabel(self)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QSize,
     QStandardPaths,
     Qt,
     QTranslator,
@@ -28,7 +29,6 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -53,7 +53,9 @@ from moto_desk.ui.assets import dark_palette, restyle, translations_dir
 from moto_desk.ui.changes import Change, Topic
 from moto_desk.ui.error_router import ErrorRouter, clerk_text
 from moto_desk.ui.evidence_document import EvidenceDocument, customer_words
+from moto_desk.ui.save_file_dialog import SaveFileDialog
 from moto_desk.ui.saved_cards_model import card_words, expiry_words
+from moto_desk.ui.screen_fit import fitted_size
 from moto_desk.ui.translations import LANGUAGES
 
 if TYPE_CHECKING:
@@ -110,6 +112,7 @@ class ConsentEvidenceDialog(QDialog):
         self._shop_name = shop_name.strip()
         self._evidence: ConsentEvidence | None = None
         self._removing = False
+        self._confirmation: QMessageBox | None = None  # "Remove the card?" while it is open
         self._pending_export: str = ""
         self.setWindowTitle(
             self.tr("Consent evidence — {customer}").format(customer=self._customer_words())
@@ -142,6 +145,12 @@ class ConsentEvidenceDialog(QDialog):
         self._close = QPushButton(self.tr("Close"), self)
         self._close.setObjectName("closeEvidenceButton")
         self._close.clicked.connect(self.reject)
+        # Where the last export went: without it, Export CSV… ended in silence.
+        self._export_note = QLabel(self)
+        self._export_note.setObjectName("exportNote")
+        self._export_note.setWordWrap(True)
+        self._export_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._export_note.hide()
 
         buttons = QHBoxLayout()
         buttons.addWidget(self._show_remove)
@@ -154,8 +163,9 @@ class ConsentEvidenceDialog(QDialog):
         layout.addWidget(self._verification)
         layout.addWidget(self._view, 1)
         layout.addWidget(self._removal)
+        layout.addWidget(self._export_note)
         layout.addLayout(buttons)
-        self.resize(820, 720)
+        self.resize(fitted_size(QSize(820, 720), self.screen().availableGeometry()))
         self._set_exports_enabled(False)
         self.reload()
 
@@ -180,7 +190,6 @@ class ConsentEvidenceDialog(QDialog):
             self.tr("For example: asked by phone to stop keeping the card")
         )
         self._reason.setToolTip(self.tr("Describe the reason in words; never type card details."))
-        self._reason.returnPressed.connect(self.on_remove_clicked)
         self._reason_error = QLabel(self._removal)
         self._reason_error.setObjectName("withdrawReasonError")
         self._reason_error.setProperty("role", "error")
@@ -190,6 +199,10 @@ class ConsentEvidenceDialog(QDialog):
         self._remove.setObjectName("removeCardButton")
         self._remove.setAccessibleName(self.tr("Remove the card and record the withdrawal"))
         self._remove.clicked.connect(self.on_remove_clicked)
+        # Return in the reason field presses this button, once: the dialog clicks its default
+        # button for a Return the line edit passes on. (Also connecting the field's
+        # returnPressed opened two "Remove the card?" boxes for one Return — issue 15.)
+        self._remove.setDefault(True)
         note = QLabel(
             self.tr(
                 "The card is detached in Stripe and can never be charged again. The withdrawal "
@@ -338,12 +351,8 @@ class ConsentEvidenceDialog(QDialog):
             title, filters = self.tr("Export consent evidence as PDF"), self.tr("PDF (*.pdf)")
         else:
             title, filters = self.tr("Export consent evidence as CSV"), self.tr("CSV (*.csv)")
-        dialog = QFileDialog(self, title, str(Path(folder) / name), filters)
+        dialog = SaveFileDialog(self, title, str(Path(folder) / name), filters, kind)
         dialog.setObjectName("evidenceFileDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setDefaultSuffix(kind)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._pending_export = kind
         dialog.fileSelected.connect(self.on_export_path_chosen)
         dialog.open()
@@ -372,7 +381,7 @@ class ConsentEvidenceDialog(QDialog):
         except OSError as exc:
             self._export_failed(path, exc)
             return
-        self.exported.emit(str(path))
+        self._written(path)
 
     def export_csv(self, path: Path) -> None:
         """Write the CSV in a job (a file write, fsynced)."""
@@ -381,10 +390,15 @@ class ConsentEvidenceDialog(QDialog):
             return
         (
             self._runner.job(lambda: export_csv(evidence, path), owner=self)
-            .on_success(lambda _rows: self.exported.emit(str(path)))
+            .on_success(lambda _rows: self._written(path))
             .on_failure(self.on_export_failed)
             .run()
         )
+
+    def _written(self, path: Path) -> None:
+        self._export_note.setText(self.tr("Saved to “{path}”.").format(path=str(path)))
+        self._export_note.show()
+        self.exported.emit(str(path))
 
     def _export_failed(self, path: Path, exc: OSError) -> None:
         log.warning("PDF export to %s failed: %s", path, exc)
@@ -434,9 +448,10 @@ class ConsentEvidenceDialog(QDialog):
 
     @Slot()
     def on_remove_clicked(self) -> None:
+        """Ask before removing: one question at a time, never while a removal runs."""
         card = self._current_card()
-        if card is None or self._removing:
-            return
+        if card is None or self._removing or self._confirmation is not None:
+            return  # (the open question is window-modal: it stays in front of this form)
         try:
             reason = check_withdrawal_reason(self._reason.text())
         except InvalidInput as error:
@@ -465,8 +480,10 @@ class ConsentEvidenceDialog(QDialog):
         keep = box.addButton(self.tr("Keep card"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._confirmation = box
 
         def answered() -> None:
+            self._confirmation = None
             if box.clickedButton() is remove:
                 self._remove_card(card, reason)
 
@@ -474,8 +491,11 @@ class ConsentEvidenceDialog(QDialog):
         box.open()
 
     def _remove_card(self, card: SavedCard, reason: str) -> None:
+        if self._removing or card.payment_method_id not in self._cards:
+            return  # one removal at a time, and a removed card is gone
         session, customer = self._session, self._customer
         self._removing = True
+        self._show_reason_error("")
         self._update_removal()
 
         def work() -> None:
@@ -504,14 +524,18 @@ class ConsentEvidenceDialog(QDialog):
 
     @Slot(object)
     def on_remove_failed(self, error: BaseException) -> None:
-        if isinstance(error, MotoDeskError):
+        """Say in the form why the card was not removed, whatever the failure — our own bug
+        included (the router has logged it with its traceback): the clerk is looking here."""
+        if isinstance(error, MotoDeskError) and error.kind is ErrorKind.OUTCOME_UNKNOWN:
+            self._show_reason_error(clerk_text(error))
+        else:
+            if not isinstance(error, MotoDeskError):
+                self._router.log_internal(error)
+                error = MotoDeskError(ErrorKind.BUG)
             self._show_reason_error(
                 self.tr("The card was not removed: {reason}").format(reason=clerk_text(error))
-                if error.kind is not ErrorKind.OUTCOME_UNKNOWN
-                else clerk_text(error)
             )
-        else:
-            self._router.route(error)
+        self._removal.show()
 
     def on_remove_finished(self) -> None:
         self._removing = False

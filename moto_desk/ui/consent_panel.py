@@ -76,6 +76,10 @@ class ConsentPanel(QGroupBox):
         self._check.toggled.connect(self.on_consent_toggled)
 
         form = QFormLayout()
+        # A label goes above its field when both do not fit side by side (the French
+        # "Limité — seulement là où le client a accepté son enregistrement"), rather than
+        # the panel taking the reader panel's width on a 1280 px screen.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("Consent given"), self._channel)
         form.addRow(self.tr("Show the card again"), self._redisplay)
         layout = QVBoxLayout(self)

@@ -6,6 +6,13 @@
 - anything else is our bug — log it with its traceback and tell the clerk, calmly, that
   something went wrong inside moto-desk.
 
+Internal errors — any exception that is not a :class:`MotoDeskError`, and a ``MotoDeskError``
+of kind ``BUG`` (Stripe refused a request we should never have sent) — are written to the log
+with their traceback by :meth:`ErrorRouter.log_internal`, whoever shows them: the job runner
+hands it every job's failure before the widget that asked for the job shows it in place, so a
+panel that only prints the clerk's words still leaves the cause in the log. The log's
+redaction filter (``log_setup.RedactingFilter``) sees the traceback as it will be written.
+
 Nothing here clears a form: the panels keep what the clerk typed whatever the error. The
 router also receives uncaught exceptions from ``sys.excepthook`` and ``threading.excepthook``;
 the latter fire on worker threads, so they travel to the GUI thread through a queued signal.
@@ -13,10 +20,10 @@ the latter fire on worker threads, so they travel to the GUI thread through a qu
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import threading
-import traceback
 from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
@@ -24,12 +31,14 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from moto_desk.domain.errors import MotoDeskError, UserCancelled, render
+from moto_desk.domain.errors import ErrorKind, MotoDeskError, UserCancelled, render
 
 if TYPE_CHECKING:
     from threading import ExceptHookArgs
 
 log = logging.getLogger(__name__)
+# Set on an exception once :meth:`ErrorRouter.log_internal` has written it.
+_LOGGED = "__moto_desk_logged__"
 
 
 class FailureView(Protocol):
@@ -44,12 +53,21 @@ def clerk_text(error: MotoDeskError) -> str:
     return render(error, QCoreApplication.translate)
 
 
-def traceback_text(error: BaseException) -> str:
-    """The traceback of ``error``, including the worker's when it came from a job."""
-    from_worker = getattr(error, "__traceback_text__", None)
-    if isinstance(from_worker, str):
-        return from_worker
-    return "".join(traceback.format_exception(type(error), error, error.__traceback__))
+def is_internal(error: BaseException) -> bool:
+    """True for our own faults: the log must hold their traceback."""
+    if isinstance(error, UserCancelled):
+        return False
+    if isinstance(error, MotoDeskError):
+        return error.kind is ErrorKind.BUG
+    return True
+
+
+def clerk_log_line(error: MotoDeskError) -> str:
+    """What the log says of an error the clerk was shown: the kind, then only the facts
+    known (``detail``, Stripe's request id), never a bare "None"."""
+    facts = [error.detail or "", f"request {error.request_id}" if error.request_id else ""]
+    known = "; ".join(fact for fact in facts if fact)
+    return f"{error.kind.value}: {known}" if known else error.kind.value
 
 
 class ErrorRouter(QObject):
@@ -85,7 +103,8 @@ class ErrorRouter(QObject):
         if isinstance(error, UserCancelled):
             return
         if isinstance(error, MotoDeskError):
-            log.info("clerk error %s: %s (%s)", error.kind.value, error.detail, error.request_id)
+            if not self.log_internal(error):
+                log.info("clerk error %s", clerk_log_line(error))
             if view is not None:
                 view.show_failure(error)
             else:
@@ -93,9 +112,29 @@ class ErrorRouter(QObject):
             return
         self.report_bug(error)
 
+    def log_internal(self, error: BaseException) -> bool:
+        """Write ``error`` to the log with its traceback if it is internal (:func:`is_internal`);
+        True if it is.
+
+        Each error is written once however many hands it passes through (the job runner,
+        then the widget that routes it); each new error is written, every time. The
+        traceback goes in as ``exc_info``, so the redaction filter checks it before it is
+        written — a traceback that quotes a card number withholds the record.
+        """
+        if not is_internal(error):
+            return False
+        if getattr(error, _LOGGED, False):
+            return True
+        with contextlib.suppress(AttributeError, TypeError):  # an exception with __slots__
+            setattr(error, _LOGGED, True)
+        what = clerk_log_line(error) if isinstance(error, MotoDeskError) else repr(error)
+        # A job's exception keeps the worker's traceback (and its cause's) on the object.
+        log.error("internal error %s", what, exc_info=(type(error), error, error.__traceback__))
+        return True
+
     def report_bug(self, error: BaseException) -> None:
         """Log an unexpected error with its traceback and tell the clerk."""
-        log.error("unexpected error: %r\n%s", error, traceback_text(error))
+        self.log_internal(error)
         box = self._message(
             QMessageBox.Icon.Critical,
             self.tr("Something went wrong"),

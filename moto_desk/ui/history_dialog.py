@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -51,6 +50,7 @@ from moto_desk.ui.error_router import ErrorRouter, clerk_text
 from moto_desk.ui.history_model import ROW_ROLE, Column, HistoryModel, outcome_words
 from moto_desk.ui.receipt import Receipt
 from moto_desk.ui.refund_dialog import RefundDialog
+from moto_desk.ui.save_file_dialog import SaveFileDialog
 
 if TYPE_CHECKING:
     from moto_desk.settings import DeskSettings
@@ -494,16 +494,14 @@ class HistoryDialog(QDialog):
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         ) or str(Path.home())
-        dialog = QFileDialog(
+        dialog = SaveFileDialog(
             self,
             self.tr("Save the receipt as PDF"),
             str(Path(folder) / receipt.file_name()),
             self.tr("PDF documents (*.pdf)"),
+            "pdf",
         )
         dialog.setObjectName("receiptFileDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(lambda name: self.save_receipt(receipt, Path(name)))
         dialog.open()
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import logging
 import sys
-import traceback
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
@@ -137,7 +136,7 @@ class Job(QObject, Generic[T]):
         try:
             result = self._work()
         except BaseException as exc:  # delivered to the GUI thread, never swallowed
-            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            # with its traceback (``exc.__traceback__``), which the router logs
             self.failed.emit(exc)
         else:
             self.succeeded.emit(result)
@@ -159,6 +158,7 @@ class Job(QObject, Generic[T]):
     def _failed(self, error: BaseException) -> None:
         superseded, silent = self.superseded, self._silent()  # before _finish forgets it
         self._finish()
+        self._runner.failed(error)
         if self._on_failure is not None and not silent:
             self._on_failure(error)
         elif not (superseded and isinstance(error, MotoDeskError)):
@@ -217,7 +217,11 @@ class JobRunner(QObject):
         *,
         workers: int = 4,
         on_unhandled: Callable[[BaseException], None] | None = None,
+        on_failed: Callable[[BaseException], object] | None = None,
     ) -> None:
+        """``on_failed`` sees every job's failure first, before the job's own ``on_failure``
+        (the window's error router logs the internal ones there, whatever the widget then
+        shows); ``on_unhandled`` gets the failures no widget is left to show."""
         super().__init__(parent)
         # Process-wide, set where the threads that compete with the GUI thread are made.
         sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_INTERVAL_S))
@@ -227,6 +231,7 @@ class JobRunner(QObject):
         self._latest: dict[tuple[int, str], Job[Any]] = {}
         self._payment_open = 0
         self._on_unhandled = on_unhandled
+        self._on_failed = on_failed
         self._shut_down = False
 
     def job(
@@ -277,6 +282,10 @@ class JobRunner(QObject):
         """What a running job of ``owner`` and ``topic`` finds is no longer wanted (the
         search text was cleared): it delivers nothing, as if a newer job had started."""
         self._latest.pop((id(owner), topic), None)
+
+    def failed(self, error: BaseException) -> None:
+        if self._on_failed is not None:
+            self._on_failed(error)
 
     def unhandled(self, error: BaseException) -> None:
         if self._on_unhandled is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,7 @@ from moto_desk.ui.notice_bar import NoticeBar
 from moto_desk.ui.reader_panel import ReaderPanel
 from moto_desk.ui.save_card_action import SaveCardAction, SaveForm
 from moto_desk.ui.saved_cards_panel import SavedCardsPanel
+from moto_desk.ui.screen_fit import DESIGN_SIZE, window_geometry
 from moto_desk.ui.startup import preload_modules
 from moto_desk.ui.status_panel import StatusPanel
 
@@ -94,7 +96,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setProperty("theme", "dark" if dark_palette() else "light")
-        self.setWindowTitle(self.tr("moto-desk — save and charge cards by phone or mail"))
+        # Qt appends the application's display name ("moto-desk", set by ``ui.app``) to every
+        # window title: written here too, the title bar said "moto-desk" twice.
+        self.setWindowTitle(self.tr("Save and charge cards by phone or mail"))
         self.setWindowIcon(icon("moto-desk"))
         self.options = options
         self.store = store
@@ -113,7 +117,9 @@ class MainWindow(QMainWindow):
         self._support_bundle: SupportBundleAction | None = None  # made on first use
 
         self.router = ErrorRouter(self)
-        self.runner = JobRunner(self, on_unhandled=self.router.route)
+        self.runner = JobRunner(
+            self, on_unhandled=self.router.route, on_failed=self.router.log_internal
+        )
         self.connection = DeskConnection(self.runner, options, self)
         self.connection.connecting.connect(self.on_connecting)
         self.connection.live_confirmation_asked.connect(self.on_live_confirmation_asked)
@@ -172,11 +178,11 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.notice)
         outer.addLayout(columns, 1)
         self.setCentralWidget(central)
-        self.setMinimumSize(1000, 640)
-        # 1280×800, but never larger than the screen: a 1366×768 desk laptop must see the
-        # whole window (the bottom row holds the consent box and Charge saved card).
-        available = self.screen().availableGeometry()
-        self.resize(min(1280, available.width()), min(800, available.height()))
+        # Below this the panels' own minimums hold the window anyway (about 1050×600 in
+        # English, 1260×600 in French, with the simulated reader open).
+        self.setMinimumSize(1000, 600)
+        plan = window_geometry(self.screen().availableGeometry())
+        self.resize(plan.size() if plan is not None else DESIGN_SIZE)
 
         self.customers.customer_changed.connect(self.on_customer_changed)
         self.changes.changed.connect(self.saved_cards.on_changed)
@@ -278,6 +284,15 @@ class MainWindow(QMainWindow):
         self.customers.focus_search()
 
     # ================================================================== start-up
+    def show_on_screen(self) -> None:
+        """Show the window as :func:`window_geometry` plans it for the screen it is on."""
+        plan = window_geometry(self.screen().availableGeometry())
+        if plan is None:
+            self.showMaximized()
+        else:
+            self.setGeometry(plan)
+            self.show()
+
     @Slot()
     def start(self) -> None:
         """Start the backend in a job (idempotent: called at first paint)."""
@@ -549,6 +564,7 @@ class MainWindow(QMainWindow):
 
         dialog = ChargeDialog(self.runner, self.router, session, locale=self.language, parent=self)
         dialog.charge_completed.connect(self.on_charge_completed)
+        dialog.card_charge_ended.connect(self.status.withdraw_charge_offer)
         self._kept_charge_dialog = dialog
         return dialog
 
@@ -607,7 +623,7 @@ class MainWindow(QMainWindow):
             session,
             customer=customer,
             cards=self.saved_cards.cards(),
-            shop_name=self.settings.shop_name,
+            shop_name=self.document_settings().shop_name,
             parent=self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -623,7 +639,19 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def on_card_removed(self, card: SavedCard) -> None:
+        self.status.withdraw_charge_offer(card.payment_method_id)
         self.changes.publish(Topic.CARDS, Topic.HISTORY, customer_id=card.customer_id)
+
+    def document_settings(self) -> DeskSettings:
+        """The settings as receipts and the consent evidence name the shop: with no name in
+        Settings, the shop as Stripe knows it — the location of this desk's reader ("Main
+        street shop" in demo mode), rather than "(no shop name set)" under a named shop."""
+        settings = self.settings
+        if settings.shop_name.strip():
+            return settings
+        reader = self.readers.current_reader()
+        location = reader.location_name if reader is not None else None
+        return replace(settings, shop_name=location) if location else settings
 
     def evidence_dialog(self) -> ConsentEvidenceDialog | None:
         return self.dialogs.current(EVIDENCE)  # type: ignore[return-value]
@@ -667,7 +695,7 @@ class MainWindow(QMainWindow):
             self.runner,
             self.router,
             self.session,
-            settings=lambda: self.settings,
+            settings=self.document_settings,
             locale=self.language,
             changes=self.changes,
             parent=self,

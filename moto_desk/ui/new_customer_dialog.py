@@ -131,36 +131,42 @@ class NewCustomerDialog(QDialog):
             label.clear()
             label.hide()
 
-    def _show_error(self, error: MotoDeskError) -> None:
-        field = error.field if isinstance(error, InvalidInput) else None
-        label = self._errors.get(field or "", self._general)
-        label.setText(clerk_text(error))
-        label.show()
+    def _show_errors(self, errors: list[MotoDeskError]) -> None:
+        """Each error next to its field, all at once; the first wrong field gets the focus."""
+        fields = {"name": self._name, "email": self._email, "phone": self._phone}
+        first: QLineEdit | None = None
+        for error in errors:
+            field = error.field if isinstance(error, InvalidInput) else None
+            label = self._errors.get(field or "", self._general)
+            label.setText(clerk_text(error))
+            label.show()
+            first = first or fields.get(field or "")
         # A window does not grow by itself for a wrapped label (height-for-width):
         # make room so the message is never clipped.
         if (layout := self.layout()) is not None:
             layout.activate()
         self.adjustSize()
-        target = {"name": self._name, "email": self._email, "phone": self._phone}.get(field or "")
-        if target is not None:
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()
     def on_create_clicked(self) -> None:
         # Imported here: flows.customers pulls in the gateway (and stripe), already loaded
         # once a session exists, but never at window start-up.
-        from moto_desk.flows.customers import NewCustomer, validate_new_customer
+        from moto_desk.flows.customers import (
+            NewCustomer,
+            new_customer_problems,
+            validate_new_customer,
+        )
 
         self._clear_errors()
         name, email, phone = self.form_values()
-        try:
-            form = validate_new_customer(
-                NewCustomer(name, email.strip() or None, phone.strip() or None),
-                self._phone_country,
-            )
-        except InvalidInput as error:
-            self._show_error(error)
+        typed = NewCustomer(name, email.strip() or None, phone.strip() or None)
+        problems = new_customer_problems(typed, self._phone_country)
+        if problems:
+            self._show_errors(list(problems))
             return
+        form = validate_new_customer(typed, self._phone_country)
         session = self._session
         self._set_busy(True)
 
@@ -185,7 +191,7 @@ class NewCustomerDialog(QDialog):
     @Slot(object)
     def on_create_failed(self, error: BaseException) -> None:
         if isinstance(error, MotoDeskError):
-            self._show_error(error)
+            self._show_errors([error])
         else:
             self._router.route(error)
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -64,6 +65,11 @@ class ReaderPanel(QGroupBox):
         self._selector.setAccessibleName(self.tr("Card reader"))
         self._selector.setToolTip(self.tr("The reader to key the card into"))
         self._selector.currentIndexChanged.connect(self.on_selection_changed)
+        # As wide as its longest entry: "Front desk — Main street shop (en ligne)" was cut
+        # to "… (en lig" in French, hiding whether the reader is online. The window gives
+        # this column the room (the consent panel's rows wrap instead).
+        self._selector.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self._selector.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         # Icon only, to leave the selector room for label, location and state.
         self._refresh = QPushButton(icon("refresh"), "", self)
         self._refresh.setObjectName("refreshReadersButton")

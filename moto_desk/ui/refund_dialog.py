@@ -268,6 +268,9 @@ class RefundDialog(QDialog):
             "checkRefundButton", self.tr("Check again"), self.on_check_clicked
         )
         self._done = self._button("refundDoneButton", self.tr("Close"), self.accept)
+        # Return closes the result, as in the charge dialog (it gets the focus there). The
+        # other buttons keep Return from confirming anything by accident.
+        self._done.setAutoDefault(True)
         layout = QVBoxLayout(page)
         layout.addWidget(self._headline)
         layout.addWidget(self._detail)

@@ -219,11 +219,32 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self._buttons)
-        self.setMinimumWidth(560)
+        # No fixed minimum: the layout's own (the widest field's) is the floor, so a long
+        # French choice ("Automatique — Stripe si une clé est enregistrée, sinon démo") is
+        # never cut; 560 px wide at least, for the explanations to wrap less.
+        hint = self.sizeHint()
+        self.resize(max(560, hint.width()), hint.height())
 
         self._runner.job(_read_key_status, owner=self).on_success(self.on_key_status).run()
 
     # ------------------------------------------------------------------ building
+    def _grow_to_fit(self) -> None:
+        """Give the wrapped explanations the lines their new text needs.
+
+        A window keeps its size when a label's text grows after it is shown; the stored
+        key's explanation arrives from a job, and a missing keyring's takes five lines in
+        French, which the dialog cut to two.
+        """
+        if (layout := self.layout()) is not None:
+            layout.activate()
+        needed = self.heightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    def _set_key_status(self, text: str) -> None:
+        self._key_status.setText(text)
+        self._grow_to_fit()
+
     def _combo(self, name: str, accessible: str) -> QComboBox:
         combo = QComboBox(self)
         combo.setObjectName(name)
@@ -245,11 +266,11 @@ class SettingsDialog(QDialog):
     @Slot(object)
     def on_key_status(self, status: KeyStatus) -> None:
         if status.problem:
-            self._key_status.setText(clerk_text(status.problem))
+            self._set_key_status(clerk_text(status.problem))
             self._key.setEnabled(False)
             return
         if status.masked is None:
-            self._key_status.setText(self.tr("No key stored: moto-desk runs in demo mode."))
+            self._set_key_status(self.tr("No key stored: moto-desk runs in demo mode."))
             return
         mode = self.tr("live mode") if status.mode == "live" else self.tr("test mode")
         where = (
@@ -257,14 +278,14 @@ class SettingsDialog(QDialog):
             if status.from_environment
             else self.tr("stored in this computer's keyring")
         )
-        self._key_status.setText(f"{status.masked} ({mode}, {where})")
+        self._set_key_status(f"{status.masked} ({mode}, {where})")
         self._forget_button.setEnabled(not status.from_environment)
 
     @Slot()
     def on_forget_clicked(self) -> None:
         self._forget = True
         self._key.clear()
-        self._key_status.setText(self.tr("The stored key will be removed when you save."))
+        self._set_key_status(self.tr("The stored key will be removed when you save."))
         self._forget_button.setEnabled(False)
 
     def stored_key_text(self) -> str:
@@ -320,6 +341,4 @@ class SettingsDialog(QDialog):
             self._router.route(error)
             return
         self._key_error.show()
-        if (layout := self.layout()) is not None:
-            layout.activate()
-        self.adjustSize()  # room for the wrapped message (windows do not grow for it)
+        self._grow_to_fit()

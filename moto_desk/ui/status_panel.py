@@ -31,6 +31,8 @@ SAVE_STEPS = (
 )
 
 _MARK_DONE = "✓"
+# What "Charge it now (F6)" points to when the panel does not know the card's id.
+_ANY_CARD = "*"
 _MARK_NOW = "▶"
 _MARK_LATER = "○"
 
@@ -102,6 +104,7 @@ class StatusPanel(QFrame):
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self.on_ticked)
         self._seen: list[Step] = []
+        self._offered_card: str | None = None  # the saved card "Charge it now" points to
         self.show_idle()
 
     def _label(self, name: str, *, word_wrap: bool = False, selectable: bool = False) -> QLabel:
@@ -135,6 +138,7 @@ class StatusPanel(QFrame):
         can_stop: bool = False,
         can_clear: bool = False,
     ) -> None:
+        self._offered_card = None
         if state != "working":
             self._ticker.stop()
             self._elapsed.clear()
@@ -244,6 +248,13 @@ class StatusPanel(QFrame):
             f"{detail}\n{saved_to}",
             self.tr("Charge it now with Charge saved card (F6), or go on with the next customer."),
         )
+        self._offered_card = card.payment_method_id
+
+    def withdraw_charge_offer(self, payment_method_id: str) -> None:
+        """The saved card was charged (whatever the outcome) or removed: "✓ Card saved …
+        Charge it now (F6)" is out of date, so the panel is ready for the next customer."""
+        if self._offered_card in (payment_method_id, _ANY_CARD):
+            self.show_idle()
 
     def show_failure(self, error: MotoDeskError) -> None:
         canceled = error.kind is ErrorKind.CANCELED
@@ -306,6 +317,7 @@ class StatusPanel(QFrame):
             self.tr("Stripe confirms that the card was saved. It is listed under Saved cards."),
             self.tr("Charge it now with Charge saved card (F6), or go on with the next customer."),
         )
+        self._offered_card = _ANY_CARD  # which card, the check does not say
 
     def show_confirmed_not_saved(self) -> None:
         self._show(

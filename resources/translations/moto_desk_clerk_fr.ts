@@ -448,8 +448,8 @@
         <translation>Le terminal a interrompu cet enregistrement avant la saisie d’une carte&#xa0;: il a été annulé ou repris par un autre poste. Aucune carte n’a été enregistrée.</translation>
     </message>
     <message>
-        <source>Canceled. No card was saved.</source>
-        <translation>Annulé. Aucune carte n’a été enregistrée.</translation>
+        <source>You canceled the save. The reader is free again.</source>
+        <translation>Vous avez annulé l’enregistrement. Le lecteur est de nouveau libre.</translation>
     </message>
     <message>
         <source>moto-desk is already open for this data folder (process {pid}). Switch to that window, or close it before starting moto-desk again.</source>

@@ -476,6 +476,10 @@
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
+        <source>Saved to “{path}”.</source>
+        <translation>Enregistré dans «&#xa0;{path}&#xa0;».</translation>
+    </message>
+    <message>
         <source>Export failed</source>
         <translation>Échec de l’export</translation>
     </message>
@@ -1152,10 +1156,6 @@ Prévenez votre administrateur (les détails sont dans le journal de moto-desk) 
 <context>
     <name>MainWindow</name>
     <message>
-        <source>moto-desk — save and charge cards by phone or mail</source>
-        <translation>moto-desk — enregistrer et débiter des cartes par téléphone ou courrier</translation>
-    </message>
-    <message>
         <source>Save card</source>
         <translation>Enregistrer la carte</translation>
     </message>
@@ -1174,6 +1174,10 @@ Prévenez votre administrateur (les détails sont dans le journal de moto-desk) 
     <message>
         <source>our shop</source>
         <translation>notre boutique</translation>
+    </message>
+    <message>
+        <source>Save and charge cards by phone or mail</source>
+        <translation>Enregistrer et débiter des cartes par téléphone ou courrier</translation>
     </message>
     <message>
         <source>Find customer</source>
@@ -1437,6 +1441,33 @@ Quitter quand même&#xa0;?</translation>
     <message>
         <source>Dismiss the notice</source>
         <translation>Masquer l’avis</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Disque</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Voir dans&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Fichiers de &amp;type&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -2093,6 +2124,10 @@ N’effacez le lecteur que si vous êtes sûr que personne ne l’utilise.</tran
     <message>
         <source>Presenting…</source>
         <translation>Présentation…</translation>
+    </message>
+    <message>
+        <source>The reader “{reader}” is not waiting for a card: press Save card (F5) first, then present the card.</source>
+        <translation>Le lecteur «&#xa0;{reader}&#xa0;» n’attend pas de carte&#xa0;: appuyez d’abord sur Enregistrer la carte (F5), puis présentez la carte.</translation>
     </message>
     <message>
         <source>Presented: {card}.</source>

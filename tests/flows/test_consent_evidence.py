@@ -94,7 +94,9 @@ def test_evidence_rebuilds_the_exact_text_and_names_the_shop(desk: Desk) -> None
 
 def test_the_window_capitalised_shop_name_is_rebuilt_too() -> None:
     """With no shop name set the window fills in "our shop", capitalised where it opens a
-    sentence ("1. Our shop will keep…"): that text must be recognised, not only the plain fill."""
+    sentence ("1. Our shop will keep…"): that text must be recognised, not only the plain fill.
+    Until December 2026 the window also capitalised after a colon ("Stripe: Our shop"): the
+    consents taken then must still rebuild."""
     template = load_terms("en")
     shown = (
         template.for_shop("our shop")
@@ -104,6 +106,15 @@ def test_the_window_capitalised_shop_name_is_rebuilt_too() -> None:
     found = rebuild_terms(template.version, "en", sha256_of(shown), ["Chez Marcel", "our shop"])
     assert found.found is TermsFound.REBUILT
     assert found.shop_name == "our shop"
+    assert found.text == shown
+
+
+def test_the_window_text_keeps_lower_case_after_a_colon() -> None:
+    template = load_terms("en")
+    shown = template.for_shop("our shop").text.replace("1. our shop", "1. Our shop")
+    assert "Stripe: our shop never writes them down" in shown
+    found = rebuild_terms(template.version, "en", sha256_of(shown), ["our shop"])
+    assert found.found is TermsFound.REBUILT
     assert found.text == shown
 
 

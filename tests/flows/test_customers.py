@@ -8,7 +8,12 @@ import pytest
 
 from moto_desk.domain.errors import InvalidInput
 from moto_desk.domain.models import Customer
-from moto_desk.flows.customers import NewCustomer, create_customer, find_customers
+from moto_desk.flows.customers import (
+    NewCustomer,
+    create_customer,
+    find_customers,
+    new_customer_problems,
+)
 
 from .conftest import Desk
 
@@ -128,3 +133,9 @@ def test_bad_input_names_the_field_and_creates_nothing(
     assert caught.value.field == field
     assert caught.value.clerk_message
     assert len(desk.gateway.search_customers("example.com")) == before
+
+
+def test_every_wrong_field_is_listed_in_the_form_order() -> None:
+    problems = new_customer_problems(NewCustomer(" ", "zoe@", "12"), "US")
+    assert [problem.field for problem in problems] == ["name", "email", "phone"]
+    assert new_customer_problems(NewCustomer("Zoé", "zoe@example.com", "+33612345678")) == []

@@ -65,6 +65,9 @@ def test_charge_with_confirmation_and_duplicate_guard(
     window = open_window()
     save_a_card(qtbot, window, sim, desk, "4242424242424242")
     dialog = open_charge(qtbot, window)
+    # Issue 15: "Enter an amount." in red before anything was typed.
+    assert find(dialog, "amountFeedback").text() == ""
+    assert find(dialog, "amountFeedback").property("role") == ""
     assert "4242" in find(dialog, "cardChoice").currentText()
     assert find(dialog, "currencyChoice").currentText() == "USD"
     qtbot.keyClicks(find(dialog, "amountEdit"), "1,234.5")
@@ -112,6 +115,8 @@ def test_declined_charge_keeps_the_form(
 ) -> None:
     window = open_window()
     save_a_card(qtbot, window, sim, desk, "4000000000000341")
+    status = find(window, "statusPanel")
+    assert "Charge it now with Charge saved card (F6)" in status.text()
     dialog = open_charge(qtbot, window)
     review(qtbot, dialog, "40")
     find(dialog, "descriptionEdit").setText("")
@@ -119,6 +124,9 @@ def test_declined_charge_keeps_the_form(
     assert dialog.page == "result"
     assert "✗ Not charged" in dialog.result_text()
     assert "declined" in dialog.result_text()
+    # Issue 15: the status panel still invited "Charge it now (F6)" after that charge.
+    assert status.state == "idle"
+    assert "Charge it now" not in status.text()
     screenshot(dialog, "16-charge-declined")
     find(dialog, "changeChargeButton").click()
     assert dialog.page == "form"

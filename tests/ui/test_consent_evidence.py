@@ -23,11 +23,13 @@ from moto_desk.flows.card_health import CardHealth, CardProblem
 from moto_desk.flows.consent_evidence import TermsFound, rebuild_terms
 from moto_desk.flows.context import open_records
 from moto_desk.flows.save_card import SaveRequest, save_card
+from moto_desk.records.journal import JournalKind, JournalState
 from moto_desk.simulator import Simulator
 from moto_desk.ui.card_health_dialog import HEALTH_ROLE, CardHealthDialog, CardHealthModel
 from moto_desk.ui.consent_evidence_dialog import ConsentEvidenceDialog
 from moto_desk.ui.main_window import MainWindow
 from tests.conftest import make_client
+from tests.helpers.desk_windows import close_message_boxes
 from tests.ui.conftest import SCREENSHOTS, WindowFactory, customer_id, find, key, reader_id
 from tests.ui.conftest import screenshot as grab
 from tests.ui.test_charge import save_a_card
@@ -127,6 +129,14 @@ def test_the_core_rebuilds_exactly_what_the_consent_panel_shows(language: str, s
     assert found.shop_name == shop
 
 
+def test_the_shop_name_after_a_colon_stays_lower_case() -> None:
+    """Issue 15: the English terms read "They go straight to Stripe: Our shop never…"."""
+    text = fill_shop(load_terms("en"), "our shop").text
+    assert "They go straight to Stripe: our shop never writes them down" in text
+    assert "1. Our shop will keep your card on file" in text  # a sentence still starts with it
+    assert "Do you agree that our shop keeps your card" in text
+
+
 # ------------------------------------------------------------------ evidence and exports
 def test_evidence_dialog_shows_the_consent_and_exports_pdf_and_csv(
     qtbot: Any,
@@ -179,6 +189,11 @@ def test_evidence_dialog_shows_the_consent_and_exports_pdf_and_csv(
 
     out = exports / "evidence.csv"
     choose_file(qtbot, dialog, "exportCsvButton", out)
+    # Issue 15: the CSV export ended in silence.
+    note = find(dialog, "exportNote")
+    assert note.isVisible()
+    assert note.text() == f"Saved to “{out}”."
+    grab(dialog, "30b-consent-evidence-exported")
     with out.open(encoding="utf-8", newline="") as handle:
         (row,) = list(csv.DictReader(handle))
     assert row["customer_id"] == customer_id(desk)
@@ -232,6 +247,10 @@ def test_removing_a_card_records_the_withdrawal_and_refuses_card_numbers(
         find(box, "confirmRemoveCardButton").click()
     qtbot.waitUntil(lambda: "(withdrawn)" in dialog.document_text(), timeout=5000)
     qtbot.waitUntil(lambda: window.saved_cards.cards() == [], timeout=5000)
+    # The status panel no longer invites "Charge it now (F6)" for the card just removed.
+    status = find(window, "statusPanel")
+    assert status.state == "idle"
+    assert "Charge it now" not in status.text()
     text = dialog.document_text()
     assert "Withdrawn" in text
     assert "Reason: “Customer asked by phone to stop keeping the card”" in text
@@ -246,6 +265,87 @@ def test_removing_a_card_records_the_withdrawal_and_refuses_card_numbers(
     with open_records(session.database_path) as records:
         assert records.ledger.verify().ok
         assert records.ledger.active_consent_for_card(card.payment_method_id) is None
+
+
+DETACH_PATH = r"^/v1/payment_methods/[^/]+/detach$"
+
+
+def confirmations(dialog: ConsentEvidenceDialog) -> list[QMessageBox]:
+    """The "Remove the card?" boxes on screen."""
+    return [
+        box for box in dialog.findChildren(QMessageBox, "removeCardConfirmation") if box.isVisible()
+    ]
+
+
+def detach_entries(window: MainWindow, desk: dict[str, Any]) -> list[JournalState]:
+    session = window.session
+    assert session is not None
+    with open_records(session.database_path) as records:
+        entries = records.journal.list(customer_id=customer_id(desk), kind=JournalKind.DETACH)
+    return [entry.state for entry in entries]
+
+
+def test_return_asks_once_and_no_second_removal_starts_while_one_runs(
+    qtbot: Any, open_window: WindowFactory, sim: Simulator, desk: dict[str, Any]
+) -> None:
+    """Issue 15: Return in the reason field opened two "Remove the card?" boxes; confirming
+    both sent a second detach, recorded as Failed, its words hidden with the form."""
+    window = open_window()
+    save_a_card(qtbot, window, sim, desk, "4242424242424242")
+    dialog = open_evidence(qtbot, window, "withdrawCardButton")
+    reason = find(dialog, "withdrawReasonEdit")
+    remove = find(dialog, "removeCardButton")
+    qtbot.keyClicks(reason, "Customer asked by phone to stop keeping the card")
+    key(qtbot, reason, Qt.Key.Key_Return)
+    (box,) = confirmations(dialog)
+    qtbot.waitExposed(box)
+    remove.click()  # asked again while the question is open: still one question
+    assert confirmations(dialog) == [box]
+
+    sim.faults.add(kind="latency", method="POST", path=DETACH_PATH, latency_ms=1000, times=1)
+    with qtbot.waitSignal(dialog.card_removed, timeout=10_000):
+        find(box, "confirmRemoveCardButton").click()
+        qtbot.waitUntil(lambda: not box.isVisible(), timeout=2000)
+        assert window.runner.payment_jobs_open == 1
+        # While the removal runs, neither Return nor the button asks again.
+        assert not remove.isEnabled()
+        assert reason.isReadOnly()
+        key(qtbot, reason, Qt.Key.Key_Return)
+        remove.click()
+        dialog.on_remove_clicked()
+        assert confirmations(dialog) == []
+    qtbot.waitUntil(lambda: window.runner.payment_jobs_open == 0, timeout=5000)
+    assert detach_entries(window, desk) == [JournalState.SUCCEEDED]
+    assert close_message_boxes() == []
+    assert sim.faults.rules() == []  # the slow detach did happen
+
+
+def test_a_failed_removal_says_why_in_the_dialog(
+    qtbot: Any, open_window: WindowFactory, sim: Simulator, desk: dict[str, Any]
+) -> None:
+    """Stripe refuses the detach (a 400 the gateway cannot name: our bug): the form stays
+    open with the reason kept and the failure in words, and no message box hides it."""
+    window = open_window()
+    save_a_card(qtbot, window, sim, desk, "4242424242424242")
+    dialog = open_evidence(qtbot, window, "withdrawCardButton")
+    reason = find(dialog, "withdrawReasonEdit")
+    qtbot.keyClicks(reason, "Customer asked by mail to stop keeping the card")
+    key(qtbot, reason, Qt.Key.Key_Return)
+    (box,) = confirmations(dialog)
+    sim.faults.add(kind="status", method="POST", path=DETACH_PATH, status=400, times=1)
+    find(box, "confirmRemoveCardButton").click()
+    error = find(dialog, "withdrawReasonError")
+    qtbot.waitUntil(error.isVisible, timeout=10_000)
+    qtbot.waitUntil(lambda: window.runner.payment_jobs_open == 0, timeout=5000)
+    assert error.text().startswith(
+        "The card was not removed: Something went wrong inside moto-desk."
+    )
+    assert find(dialog, "removeCardBox").isVisible()
+    assert reason.text() == "Customer asked by mail to stop keeping the card"
+    assert find(dialog, "removeCardButton").isEnabled()
+    assert detach_entries(window, desk) == [JournalState.FAILED]
+    assert close_message_boxes() == []
+    grab(dialog, "33b-remove-card-failed")
 
 
 def test_french_evidence_rebuilds_the_french_terms(

@@ -35,6 +35,7 @@ from tests.conftest import make_client
 from tests.helpers.saved_cards import save_card as put_card
 from tests.ui.conftest import SCREENSHOTS, WindowFactory, customer_id, find, key, screenshot
 from tests.ui.test_charge import confirm, open_charge, review, save_a_card
+from tests.ui.test_consent_evidence import open_evidence
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOP = DeskSettings(
@@ -89,9 +90,12 @@ def start_refund(qtbot: Any, history: HistoryDialog) -> RefundDialog:
 
 
 def finish_refund(qtbot: Any, history: HistoryDialog, refund: RefundDialog) -> None:
-    """Close the result; the history reloads by itself."""
+    """Close the result with Return, as the charge result closes (issue 15: Return did
+    nothing here); the history reloads by itself."""
+    done = find(refund, "refundDoneButton")
+    assert done.hasFocus()
     with qtbot.waitSignal(history.history_loaded, timeout=5000):
-        find(refund, "refundDoneButton").click()
+        key(qtbot, done, Qt.Key.Key_Return)
     assert history.refund_dialog() is None
 
 
@@ -564,3 +568,34 @@ def refunds_of(sim: Simulator, customer: str) -> list[int]:
     return [
         r.amount for pi in intents for r in client.v1.refunds.list({"payment_intent": pi.id}).data
     ]
+
+
+def test_without_a_shop_name_receipts_name_the_shop_stripe_knows(
+    qtbot: Any, open_window: WindowFactory, sim: Simulator, desk: dict[str, Any], tmp_path: Path
+) -> None:
+    """Issue 15: the demo shop is named ("Main street shop", the readers' location), yet a
+    desk with no name in Settings printed receipts without one and said "(no shop name
+    set)" in the consent evidence."""
+    window = open_window()
+    assert window.settings.shop_name == ""
+    save_a_card(qtbot, window, sim, desk, "4242424242424242")
+    session = window.session
+    assert session is not None
+    saved = window.saved_cards.cards()[0]
+    charge_saved_card(
+        session.context(), ChargeRequest(customer_id(desk), saved, Money(2500, "usd"))
+    )
+    history = open_history(qtbot, window)
+    select(history, JournalKind.CHARGE, Outcome.SUCCEEDED)
+    receipt = history.receipt()
+    assert receipt is not None
+    assert receipt.shop_name == "Main street shop"
+    assert "Main street shop" in receipt.html()
+    assert history.save_receipt(receipt, tmp_path / "receipt.pdf")
+    assert "no shop name" not in history.status_text()
+    history.close()
+
+    evidence = open_evidence(qtbot, window, "consentEvidenceButton")
+    text = evidence.document_text()
+    assert "(no shop name set)" not in text
+    assert "Main street shop" in text

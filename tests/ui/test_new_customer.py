@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from moto_desk.simulator import Simulator
 from tests.conftest import make_client
 from tests.ui.conftest import WindowFactory, find, key, screenshot
+from tests.ui.test_window_fits import clipped
 
 
 def test_new_customer_validates_in_place_then_creates_and_chooses(
@@ -56,6 +57,28 @@ def test_new_customer_validates_in_place_then_creates_and_chooses(
 
     found = make_client(sim).v1.customers.list({"email": "zoe.martin@example.com"}).data
     assert [c.id for c in found] == [customer.id]
+
+
+def test_every_wrong_field_is_shown_at_once(qtbot: Any, open_window: WindowFactory) -> None:
+    """Issue 15: one error per press of Create — the name's, then the email's, then the
+    phone's."""
+    window = open_window()
+    window.customers.on_new_customer_requested()
+    qtbot.waitUntil(lambda: window.customers.dialog() is not None, timeout=2000)
+    dialog = window.customers.dialog()
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    find(dialog, "newCustomerName").setText("   ")
+    find(dialog, "newCustomerEmail").setText("zoe.martin@")
+    find(dialog, "newCustomerPhone").setText("12")
+    find(dialog, "createCustomerButton").click()
+    assert dialog.field_error("name") == "Enter the customer's name."
+    assert "does not look right" in dialog.field_error("email")
+    assert dialog.field_error("phone")
+    assert dialog.focusWidget() is find(dialog, "newCustomerName")
+    assert clipped(dialog) == []
+    screenshot(dialog, "24b-new-customer-all-errors")
+    dialog.reject()
 
 
 def test_phone_country_setting_reads_national_numbers(

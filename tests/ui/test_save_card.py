@@ -136,8 +136,13 @@ def test_escape_cancels_the_save_and_keeps_the_form(
 
     key(qtbot, window, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: status.state == "canceled", timeout=10_000)
-    assert "Canceled — no card saved" in status.text()
-    assert "No card was saved" in status.text()
+    # Each line says something new (issue 15: "Canceled. No card was saved." under the
+    # headline "Canceled — no card saved").
+    assert status.text().splitlines() == [
+        "Canceled — no card saved",
+        "You canceled the save. The reader is free again.",
+        "The form is kept: when you are ready, press Save card (F5) to try again.",
+    ]
     # The form is as the clerk left it, ready for another try.
     assert consent.isChecked()
     assert find(window, "channelChoice").currentIndex() == 1

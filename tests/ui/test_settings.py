@@ -8,6 +8,9 @@ import stat
 from pathlib import Path
 from typing import Any
 
+import keyring
+import keyring.backends.fail
+import pytest
 from PySide6.QtCore import Qt
 
 from moto_desk.gateway.keys import KEYRING_SERVICE, KEYRING_USER
@@ -15,6 +18,8 @@ from moto_desk.settings import SCHEMA_VERSION, BackendChoice, DeskSettings, Sett
 from moto_desk.ui.main_window import MainWindow
 from moto_desk.ui.settings_dialog import SettingsDialog
 from tests.ui.conftest import MemoryKeyring, WindowFactory, find, key, screenshot
+from tests.ui.test_translations import french_window  # noqa: F401  a fixture
+from tests.ui.test_window_fits import clipped
 
 TEST_KEY = "sk_test_new_desk_key_abcdef987654"
 
@@ -124,3 +129,24 @@ def test_settings_file_is_typed_tolerant_and_atomic(tmp_path: Path) -> None:
     assert store.load() == DeskSettings(clerk_name="Bo")
     store.path.write_text("{not json", encoding="utf-8")
     assert store.load() == DeskSettings()
+
+
+@pytest.mark.parametrize("stored", ["sk_test_new_desk_key_abcdef987654", None])
+def test_the_stripe_key_explanation_is_never_cut_in_french(
+    qtbot: Any,
+    french_window: MainWindow,  # noqa: F811  the fixture imported above
+    stored: str | None,
+) -> None:
+    """Issue 15: the "Clé Stripe" explanation arrives after the dialog is shown; without a
+    keyring it takes five lines in French, and the dialog cut it to two."""
+    if stored is None:
+        keyring.set_keyring(keyring.backends.fail.Keyring())  # the autouse fixture restores
+    else:
+        keyring.set_password(KEYRING_SERVICE, KEYRING_USER, stored)
+    dialog = open_settings(qtbot, french_window)
+    status = find(dialog, "storedKeyStatus")
+    qtbot.waitUntil(lambda: "Vérification" not in status.text(), timeout=5000)
+    expected = "coffre à mots de passe" if stored is None else "sk_test_…7654 (mode test"
+    assert expected in status.text()
+    assert clipped(dialog) == []
+    screenshot(dialog, f"62-settings-fr-{'no-keyring' if stored is None else 'test-key'}")

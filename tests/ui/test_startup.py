@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from moto_desk.gateway.keys import KEYRING_SERVICE, KEYRING_USER
+from moto_desk.ui.app import DISPLAY_NAME
 from tests.ui.conftest import (
     MemoryKeyring,
     WindowFactory,
@@ -52,6 +53,14 @@ def test_window_appears_before_stripe_and_keyring_are_imported(tmp_path: Path) -
         "moto_desk.gateway.client": False,
         "moto_desk.simulator": False,
     }
+
+
+def test_the_title_bar_names_moto_desk_once(open_window: WindowFactory) -> None:
+    """Qt's platform window appends the application's display name to every title (the
+    X title bar read "moto-desk — save and charge cards by phone or mail — moto-desk")."""
+    window = open_window()
+    shown = f"{window.windowTitle()} — {DISPLAY_NAME}"
+    assert shown == "Save and charge cards by phone or mail — moto-desk"
 
 
 def test_demo_mode_banner_readers_and_ready_state(qtbot: Any, open_window: WindowFactory) -> None:

@@ -11,7 +11,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from moto_desk.domain.errors import ErrorKind, MotoDeskError
@@ -68,6 +68,7 @@ def french_window(
 ) -> Iterator[MainWindow]:
     """The window as ``moto-desk --lang fr`` builds it (translators installed)."""
     args = argparse.Namespace(data_dir=data_dir, api_base=sim.url, demo=True, lang="fr")
+    locale = QLocale()  # build_window makes French the default locale
     before = set(qapp.findChildren(QTranslator))
     window = build_window(args, data_dir, qapp)
     translators = [t for t in qapp.findChildren(QTranslator) if t not in before]
@@ -81,6 +82,7 @@ def french_window(
     window.close()
     for translator in translators:
         QCoreApplication.removeTranslator(translator)
+    QLocale.setDefault(locale)
     qapp.setStyleSheet("")
 
 
