@@ -153,7 +153,7 @@ def _steps(data_dir: Path, step: _Step) -> None:
         def through_window() -> str:
             # Headless by nature: the window is drawn offscreen unless a platform was chosen.
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-            from moto_desk.ui.selftest_window import save_through_window
+            from moto_desk.ui.shell.selftest_window import save_through_window
 
             simulator = backend.simulator
             assert simulator is not None

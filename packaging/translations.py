@@ -22,7 +22,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = sorted((ROOT / "moto_desk" / "ui").glob("*.py"))
+SOURCES = sorted((ROOT / "moto_desk" / "ui").rglob("*.py"))  # every room of the window
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("fr",)
 

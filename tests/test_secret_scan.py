@@ -34,8 +34,8 @@ import pytest
 from moto_desk.settings import settings_path
 from moto_desk.simulator import Simulator
 from moto_desk.single_instance import acquire
-from moto_desk.ui.log_setup import setup_logging
 from moto_desk.ui.main_window import MainWindow
+from moto_desk.ui.shell.log_setup import setup_logging
 from tests.helpers.desk_windows import OFFSCREEN_NOISE, DeskWindows, child, close_message_boxes
 from tests.helpers.memory_keyring import MemoryKeyring, memory_keyring_installed
 from tests.ui.test_charge import confirm, open_charge, review
@@ -252,7 +252,7 @@ def present(qtbot: Any, window: MainWindow, card: str) -> None:
 def window_session(
     qtbot: Any, windows: DeskWindows, sim: Simulator, data: Path, bundle: Path | None = None
 ) -> Path:
-    """The clerk's day in the window, in the order ``moto_desk.ui.app.run_gui`` sets it up;
+    """The clerk's day in the window, in the order ``moto_desk.ui.shell.app.run_gui`` sets it up;
     at the end of it, a support bundle written to ``bundle`` from the Help menu.
 
     Returns the log file.
@@ -489,7 +489,7 @@ def test_a_traceback_logged_by_a_library_is_withheld_too(tmp_path: Path) -> None
     script = (
         "import logging, sys\n"
         "from pathlib import Path\n"
-        "from moto_desk.ui.log_setup import setup_logging\n"
+        "from moto_desk.ui.shell.log_setup import setup_logging\n"
         "setup_logging(Path(sys.argv[1]))\n"
         "try:\n"
         "    raise ConnectionError(sys.argv[2])\n"

@@ -31,8 +31,8 @@ def write_evidence_pdf(evidence: ConsentEvidence, out: Path, desk: Desk, languag
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from moto_desk.ui.evidence_document import EvidenceDocument, customer_words
-    from moto_desk.ui.translations import install_translators
+    from moto_desk.ui.after_sale.evidence_document import EvidenceDocument, customer_words
+    from moto_desk.ui.shell.translations import install_translators
 
     app = QApplication.instance() or QApplication(["moto-desk"])
     translators = install_translators(app, language)

@@ -63,7 +63,7 @@ def _log_bug(options: GlobalOptions, error: BaseException) -> None:
     # The report must never hide the original failure.
     with contextlib.suppress(Exception):
         from moto_desk.paths import data_dir
-        from moto_desk.ui.log_setup import setup_logging
+        from moto_desk.ui.shell.log_setup import setup_logging
 
         setup_logging(data_dir(options.data_dir))
         log.error("internal error in a command", exc_info=error)
@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     command = _command(args)
     if command is None:
         from moto_desk.paths import data_dir
-        from moto_desk.ui.app import run_gui
+        from moto_desk.ui.shell.app import run_gui
 
         return run_gui(args, data_dir(options.data_dir))
     try:

@@ -28,36 +28,36 @@ from PySide6.QtWidgets import (
 
 from moto_desk.domain.consent import load_terms
 from moto_desk.domain.errors import MotoDeskError
-from moto_desk.ui.assets import dark_palette, icon
-from moto_desk.ui.changes import ChangeHub, Topic
-from moto_desk.ui.consent_panel import ConsentPanel
-from moto_desk.ui.customer_panel import CustomerPanel
-from moto_desk.ui.desk_connection import DeskConnection
-from moto_desk.ui.dialog_manager import DialogManager
-from moto_desk.ui.error_router import ErrorRouter, clerk_text
-from moto_desk.ui.jobs import JobRunner
-from moto_desk.ui.mode_banner import ModeBanner
-from moto_desk.ui.notice_bar import NoticeBar
-from moto_desk.ui.reader_panel import ReaderPanel
-from moto_desk.ui.save_card_action import SaveCardAction, SaveForm
-from moto_desk.ui.saved_cards_panel import SavedCardsPanel
-from moto_desk.ui.screen_fit import DESIGN_SIZE, window_geometry
-from moto_desk.ui.startup import preload_modules
-from moto_desk.ui.status_panel import StatusPanel
+from moto_desk.ui.desk.consent_panel import ConsentPanel
+from moto_desk.ui.desk.customer_panel import CustomerPanel
+from moto_desk.ui.desk.mode_banner import ModeBanner
+from moto_desk.ui.desk.notice_bar import NoticeBar
+from moto_desk.ui.desk.reader_panel import ReaderPanel
+from moto_desk.ui.desk.save_card_action import SaveCardAction, SaveForm
+from moto_desk.ui.desk.saved_cards_panel import SavedCardsPanel
+from moto_desk.ui.desk.status_panel import StatusPanel
+from moto_desk.ui.shell.assets import dark_palette, icon
+from moto_desk.ui.shell.changes import ChangeHub, Topic
+from moto_desk.ui.shell.desk_connection import DeskConnection
+from moto_desk.ui.shell.dialog_manager import DialogManager
+from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
+from moto_desk.ui.shell.jobs import JobRunner
+from moto_desk.ui.shell.screen_fit import DESIGN_SIZE, window_geometry
+from moto_desk.ui.shell.startup import preload_modules
 
 if TYPE_CHECKING:
     from moto_desk.domain.models import Customer, Reader, SavedCard, SaveResult
     from moto_desk.flows.reconcile import Settled
     from moto_desk.settings import DeskSettings, SettingsStore
-    from moto_desk.ui.about_dialog import AboutDialog
-    from moto_desk.ui.card_health_dialog import CardHealthDialog
-    from moto_desk.ui.charge_dialog import ChargeDialog
-    from moto_desk.ui.consent_evidence_dialog import ConsentEvidenceDialog
-    from moto_desk.ui.history_dialog import HistoryDialog
-    from moto_desk.ui.session import DeskSession, StartOptions
-    from moto_desk.ui.settings_dialog import SavedSettings, SettingsDialog
-    from moto_desk.ui.simulator_panel import SimulatorPanel
-    from moto_desk.ui.support_bundle_action import SupportBundleAction
+    from moto_desk.ui.after_sale.card_health_dialog import CardHealthDialog
+    from moto_desk.ui.after_sale.consent_evidence_dialog import ConsentEvidenceDialog
+    from moto_desk.ui.after_sale.history_dialog import HistoryDialog
+    from moto_desk.ui.payments.charge_dialog import ChargeDialog
+    from moto_desk.ui.shell.about_dialog import AboutDialog
+    from moto_desk.ui.shell.session import DeskSession, StartOptions
+    from moto_desk.ui.shell.settings_dialog import SavedSettings, SettingsDialog
+    from moto_desk.ui.shell.support_bundle_action import SupportBundleAction
+    from moto_desk.ui.training.simulator_panel import SimulatorPanel
 
 log = logging.getLogger(__name__)
 
@@ -404,7 +404,7 @@ class MainWindow(QMainWindow):
             return
         if self.simulator is None:
             # Imported on first use: keeps start-up light.
-            from moto_desk.ui.simulator_panel import SimulatorPanel
+            from moto_desk.ui.training.simulator_panel import SimulatorPanel
 
             self.simulator = SimulatorPanel(self.runner, self.router, self)
             dock = QDockWidget(self.tr("Simulated reader (F9)"), self)
@@ -560,7 +560,7 @@ class MainWindow(QMainWindow):
 
     def _build_charge_dialog(self, session: DeskSession) -> ChargeDialog:
         """The one charge dialog, kept (not deleted on close) and filled in at each F6."""
-        from moto_desk.ui.charge_dialog import ChargeDialog  # not before first paint
+        from moto_desk.ui.payments.charge_dialog import ChargeDialog  # not before first paint
 
         dialog = ChargeDialog(self.runner, self.router, session, locale=self.language, parent=self)
         dialog.charge_completed.connect(self.on_charge_completed)
@@ -615,7 +615,7 @@ class MainWindow(QMainWindow):
             )
             return None
         # Imported on first use: keeps start-up light.
-        from moto_desk.ui.consent_evidence_dialog import ConsentEvidenceDialog
+        from moto_desk.ui.after_sale.consent_evidence_dialog import ConsentEvidenceDialog
 
         dialog = ConsentEvidenceDialog(
             self.runner,
@@ -668,7 +668,7 @@ class MainWindow(QMainWindow):
             )
             return
         # Imported on first use: keeps start-up light.
-        from moto_desk.ui.card_health_dialog import CardHealthDialog
+        from moto_desk.ui.after_sale.card_health_dialog import CardHealthDialog
 
         dialog = CardHealthDialog(self.runner, self.router, self.session, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -681,7 +681,7 @@ class MainWindow(QMainWindow):
     # ================================================================== history
     @Slot()
     def on_history_requested(self) -> None:
-        from moto_desk.ui.history_dialog import HistoryDialog
+        from moto_desk.ui.after_sale.history_dialog import HistoryDialog
 
         if self.dialogs.raise_open(HISTORY) is not None:
             return
@@ -713,7 +713,7 @@ class MainWindow(QMainWindow):
         if self.dialogs.raise_open(SETTINGS) is not None:
             return
         # Imported on first use: keeps start-up light.
-        from moto_desk.ui.settings_dialog import SettingsDialog
+        from moto_desk.ui.shell.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(
             self.runner,
@@ -760,7 +760,7 @@ class MainWindow(QMainWindow):
         """Ask where to write a support bundle, then write it in a job."""
         if self._support_bundle is None:
             # Imported on first use: keeps start-up light.
-            from moto_desk.ui.support_bundle_action import SupportBundleAction
+            from moto_desk.ui.shell.support_bundle_action import SupportBundleAction
 
             self._support_bundle = SupportBundleAction(
                 self.runner, self.router, self, self.options.data_dir
@@ -778,7 +778,7 @@ class MainWindow(QMainWindow):
         # Imported on first use: keeps start-up light.
         from moto_desk.diagnostics.bundle import bundle_versions
         from moto_desk.paths import log_dir
-        from moto_desk.ui.about_dialog import AboutDialog
+        from moto_desk.ui.shell.about_dialog import AboutDialog
 
         dialog = AboutDialog(
             bundle_versions(),

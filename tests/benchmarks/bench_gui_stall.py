@@ -60,9 +60,9 @@ import moto_desk.ui  # noqa: F401  first, as in the app: its package switches Py
 # isort: split
 from moto_desk.settings import SettingsStore
 from moto_desk.simulator import Simulator
-from moto_desk.ui.assets import stylesheet
 from moto_desk.ui.main_window import MainWindow
-from moto_desk.ui.session import StartOptions
+from moto_desk.ui.shell.assets import stylesheet
+from moto_desk.ui.shell.session import StartOptions
 from tests.helpers.memory_keyring import memory_keyring_installed
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -59,7 +59,7 @@ from moto_desk.flows.context import open_records
 from moto_desk.gateway.client import Gateway
 from moto_desk.paths import database_path
 from moto_desk.simulator import Simulator
-from moto_desk.ui.customer_panel import DEBOUNCE_MS
+from moto_desk.ui.desk.customer_panel import DEBOUNCE_MS
 from moto_desk.ui.main_window import MainWindow
 
 BUDGET_MS = 350.0

@@ -38,7 +38,7 @@ from moto_desk.flows.save_card import SaveRequest, save_card
 from moto_desk.paths import database_path, log_dir
 from moto_desk.settings import DeskSettings, SettingsStore
 from moto_desk.simulator import Simulator
-from moto_desk.ui.log_setup import setup_logging
+from moto_desk.ui.shell.log_setup import setup_logging
 from tests.helpers.memory_keyring import memory_keyring_installed
 from tests.test_secret_scan import KEY, problems_in_text
 

@@ -7,7 +7,7 @@ import logging
 import pytest
 
 from moto_desk.domain.sensitive import redact, redact_personal, screen_log_text
-from moto_desk.ui.log_setup import RedactingFilter
+from moto_desk.ui.shell.log_setup import RedactingFilter
 
 
 @pytest.mark.parametrize(

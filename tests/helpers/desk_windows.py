@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from moto_desk.settings import SettingsStore
 from moto_desk.ui.main_window import MainWindow
-from moto_desk.ui.session import StartOptions
+from moto_desk.ui.shell.session import StartOptions
 
 #: Printed by Qt's offscreen platform for every top-level window; says nothing about our code.
 OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"

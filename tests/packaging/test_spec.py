@@ -76,7 +76,7 @@ def test_every_translation_source_has_its_compiled_catalogue() -> None:
 
 
 def test_qt_catalogues_are_kept_for_each_language_the_window_speaks() -> None:
-    from moto_desk.ui.translations import LANGUAGES
+    from moto_desk.ui.shell.translations import LANGUAGES
 
     assert set(bundle.UI_LANGUAGES) == set(LANGUAGES) - {"en"}
 

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from moto_desk.settings import DeskSettings, SettingsStore
 from moto_desk.simulator import Simulator
-from moto_desk.ui.assets import stylesheet
-from moto_desk.ui.jobs import JOB_THREAD_PREFIX, JobRunner
 from moto_desk.ui.main_window import MainWindow
-from moto_desk.ui.session import StartOptions
+from moto_desk.ui.shell.assets import stylesheet
+from moto_desk.ui.shell.jobs import JOB_THREAD_PREFIX, JobRunner
+from moto_desk.ui.shell.session import StartOptions
 from tests.helpers.memory_keyring import MemoryKeyring, memory_keyring_installed
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"

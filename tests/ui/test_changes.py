@@ -7,9 +7,9 @@ from typing import Any
 
 from moto_desk.records.journal import JournalKind
 from moto_desk.simulator import Simulator
-from moto_desk.ui.changes import Change, ChangeHub, Topic
-from moto_desk.ui.history_dialog import HistoryDialog
-from moto_desk.ui.history_model import ROW_ROLE
+from moto_desk.ui.after_sale.history_dialog import HistoryDialog
+from moto_desk.ui.after_sale.history_model import ROW_ROLE
+from moto_desk.ui.shell.changes import Change, ChangeHub, Topic
 from tests.ui.conftest import WindowFactory
 from tests.ui.test_charge import confirm, open_charge, review, save_a_card
 from tests.ui.test_history import open_history

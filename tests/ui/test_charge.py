@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 
 from moto_desk.domain.money import Money
 from moto_desk.simulator import Simulator
-from moto_desk.ui.charge_dialog import ChargeDialog
 from moto_desk.ui.main_window import MainWindow
+from moto_desk.ui.payments.charge_dialog import ChargeDialog
 from tests.conftest import make_client
 from tests.ui.conftest import WindowFactory, customer_id, find, key, reader_id, screenshot
 from tests.ui.test_save_failures import fill_form
@@ -224,7 +224,7 @@ def test_french_amounts_in_the_charge_form(qtbot: Any) -> None:
     from datetime import UTC, datetime
 
     from moto_desk.domain.models import Customer, SavedCard
-    from moto_desk.ui.charge_form import ChargeForm
+    from moto_desk.ui.payments.charge_form import ChargeForm
 
     customer = Customer("cus_1", "Hélène", "h@example.com", None, datetime.now(UTC))
     card = SavedCard("pm_1", "cus_1", "visa", "4242", 12, 2099)

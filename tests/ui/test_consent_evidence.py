@@ -25,8 +25,12 @@ from moto_desk.flows.context import open_records
 from moto_desk.flows.save_card import SaveRequest, save_card
 from moto_desk.records.journal import JournalKind, JournalState
 from moto_desk.simulator import Simulator
-from moto_desk.ui.card_health_dialog import HEALTH_ROLE, CardHealthDialog, CardHealthModel
-from moto_desk.ui.consent_evidence_dialog import ConsentEvidenceDialog
+from moto_desk.ui.after_sale.card_health_dialog import (
+    HEALTH_ROLE,
+    CardHealthDialog,
+    CardHealthModel,
+)
+from moto_desk.ui.after_sale.consent_evidence_dialog import ConsentEvidenceDialog
 from moto_desk.ui.main_window import MainWindow
 from tests.conftest import make_client
 from tests.helpers.desk_windows import close_message_boxes

@@ -13,8 +13,8 @@ from moto_desk.domain.models import Customer
 from moto_desk.flows.context import open_records
 from moto_desk.paths import database_path
 from moto_desk.simulator import Simulator
-from moto_desk.ui.customer_model import CustomerModel
-from moto_desk.ui.customer_panel import DEBOUNCE_MS
+from moto_desk.ui.desk.customer_model import CustomerModel
+from moto_desk.ui.desk.customer_panel import DEBOUNCE_MS
 from moto_desk.ui.main_window import MainWindow
 from tests.conftest import make_client
 from tests.ui.conftest import WindowFactory, find

@@ -13,8 +13,8 @@ import pytest
 
 from moto_desk.domain.errors import Declined
 from moto_desk.simulator import Simulator
-from moto_desk.ui.log_setup import setup_logging
 from moto_desk.ui.main_window import MainWindow
+from moto_desk.ui.shell.log_setup import setup_logging
 from tests.helpers.desk_windows import close_message_boxes
 from tests.ui.conftest import WindowFactory, find
 from tests.ui.test_customer_search import SEARCH_PATH
@@ -62,7 +62,9 @@ def test_every_bug_is_written_with_its_traceback_every_time(
     fail_in_a_job(qtbot, window, ZeroDivisionError("first"))
     fail_in_a_job(qtbot, window, ZeroDivisionError("second"))
     text = written(log_file)
-    assert text.count("ERROR moto_desk.ui.error_router: internal error ZeroDivisionError") == 2
+    assert (
+        text.count("ERROR moto_desk.ui.shell.error_router: internal error ZeroDivisionError") == 2
+    )
     assert text.count("Traceback (most recent call last):") == 2
     # The worker's frames, not only the GUI thread's.
     assert text.count("in work_that_breaks") == 2

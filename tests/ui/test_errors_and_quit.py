@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from moto_desk.domain.errors import ErrorKind, MotoDeskError, UserCancelled
 from moto_desk.simulator import Simulator
-from moto_desk.ui.error_router import ErrorRouter
-from moto_desk.ui.status_panel import StatusPanel
+from moto_desk.ui.desk.status_panel import StatusPanel
+from moto_desk.ui.shell.error_router import ErrorRouter
 from tests.ui.conftest import WindowFactory, find, reader_id, screenshot
 from tests.ui.test_save_failures import fill_form
 

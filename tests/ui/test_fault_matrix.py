@@ -51,9 +51,9 @@ from moto_desk.paths import database_path
 from moto_desk.records.journal import JournalEntry, JournalKind, JournalState
 from moto_desk.records.ledger import ConsentRecord, LedgerKind
 from moto_desk.simulator import Simulator
-from moto_desk.ui.charge_dialog import ChargeDialog
+from moto_desk.ui.desk.status_panel import StatusPanel
 from moto_desk.ui.main_window import MainWindow
-from moto_desk.ui.status_panel import StatusPanel
+from moto_desk.ui.payments.charge_dialog import ChargeDialog
 from tests.conftest import make_client
 from tests.ui.conftest import WindowFactory, find, key, reader_id, wait_ready_window
 from tests.ui.test_charge import open_charge, review

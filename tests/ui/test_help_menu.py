@@ -14,8 +14,8 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from moto_desk.paths import log_dir
-from moto_desk.ui.about_dialog import AboutDialog
 from moto_desk.ui.main_window import MainWindow
+from moto_desk.ui.shell.about_dialog import AboutDialog
 
 from .conftest import OFFSCREEN_NOISE, WindowFactory, find, screenshot
 
@@ -112,7 +112,7 @@ def test_about_shows_the_versions_and_where_the_files_are(
 
 
 def test_about_in_french(qtbot: Any, open_window: WindowFactory) -> None:
-    from moto_desk.ui.translations import install_translators
+    from moto_desk.ui.shell.translations import install_translators
 
     app = QApplication.instance()
     assert app is not None

@@ -26,11 +26,11 @@ from moto_desk.flows.history import HistoryRow, Outcome
 from moto_desk.records.journal import JournalKind, JournalState
 from moto_desk.settings import DeskSettings
 from moto_desk.simulator import Simulator
-from moto_desk.ui.history_dialog import HistoryDialog, stripe_link
-from moto_desk.ui.history_model import ROW_ROLE, Column, HistoryModel
+from moto_desk.ui.after_sale.history_dialog import HistoryDialog, stripe_link
+from moto_desk.ui.after_sale.history_model import ROW_ROLE, Column, HistoryModel
+from moto_desk.ui.after_sale.receipt import Receipt
 from moto_desk.ui.main_window import MainWindow
-from moto_desk.ui.receipt import Receipt
-from moto_desk.ui.refund_dialog import RefundDialog
+from moto_desk.ui.payments.refund_dialog import RefundDialog
 from tests.conftest import make_client
 from tests.helpers.saved_cards import save_card as put_card
 from tests.ui.conftest import SCREENSHOTS, WindowFactory, customer_id, find, key, screenshot

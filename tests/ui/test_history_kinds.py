@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from moto_desk.records.journal import JournalKind
-from moto_desk.ui.history_model import kind_words
+from moto_desk.ui.after_sale.history_model import kind_words
 
 
 def test_every_journal_kind_has_words(qapp: Any) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from moto_desk.ui.jobs import GIL_SWITCH_INTERVAL_S, JobRunner
+from moto_desk.ui.shell.jobs import GIL_SWITCH_INTERVAL_S, JobRunner
 
 
 def test_a_destroyed_owner_receives_nothing(qtbot: Any) -> None:

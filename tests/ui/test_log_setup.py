@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from moto_desk.ui.log_setup import EarlyRecords, hold_early_records, setup_logging
+from moto_desk.ui.shell.log_setup import EarlyRecords, hold_early_records, setup_logging
 
 
 @pytest.fixture
@@ -39,7 +39,7 @@ def test_records_logged_before_the_file_opens_are_written_to_it_redacted(
 
     assert path is not None
     assert not any(isinstance(h, EarlyRecords) for h in clean_root.handlers)
-    logging.getLogger("moto_desk.ui.app").info("after the first paint")
+    logging.getLogger("moto_desk.ui.shell.app").info("after the first paint")
     for handler in clean_root.handlers:
         handler.flush()
     lines = path.read_text(encoding="utf-8").splitlines()

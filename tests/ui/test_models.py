@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from moto_desk.domain.models import AllowRedisplay, Customer, Reader, SavedCard
-from moto_desk.ui.customer_model import CUSTOMER_ROLE, CustomerModel
-from moto_desk.ui.reader_model import READER_ROLE, ReaderModel
-from moto_desk.ui.saved_cards_model import CARD_ROLE, SavedCardsModel
+from moto_desk.ui.desk.customer_model import CUSTOMER_ROLE, CustomerModel
+from moto_desk.ui.desk.reader_model import READER_ROLE, ReaderModel
+from moto_desk.ui.desk.saved_cards_model import CARD_ROLE, SavedCardsModel
 
 TODAY = date(2026, 11, 29)
 

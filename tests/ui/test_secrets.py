@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from moto_desk.simulator import Simulator
-from moto_desk.ui.log_setup import RedactingFilter, setup_logging
+from moto_desk.ui.shell.log_setup import RedactingFilter, setup_logging
 from tests.ui.conftest import WindowFactory, find, reader_id
 from tests.ui.test_save_failures import fill_form
 from tests.ui.test_settings import open_settings

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from moto_desk.gateway.keys import KEYRING_SERVICE, KEYRING_USER
 from moto_desk.settings import SCHEMA_VERSION, BackendChoice, DeskSettings, SettingsStore
 from moto_desk.ui.main_window import MainWindow
-from moto_desk.ui.settings_dialog import SettingsDialog
+from moto_desk.ui.shell.settings_dialog import SettingsDialog
 from tests.ui.conftest import MemoryKeyring, WindowFactory, find, key, screenshot
 from tests.ui.test_translations import french_window  # noqa: F401  a fixture
 from tests.ui.test_window_fits import clipped

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from moto_desk.gateway.keys import KEYRING_SERVICE, KEYRING_USER
-from moto_desk.ui.app import DISPLAY_NAME
+from moto_desk.ui.shell.app import DISPLAY_NAME
 from tests.ui.conftest import (
     MemoryKeyring,
     WindowFactory,

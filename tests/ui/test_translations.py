@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QApplication
 
 from moto_desk.domain.errors import ErrorKind, MotoDeskError
 from moto_desk.simulator import Simulator
-from moto_desk.ui.app import build_window
 from moto_desk.ui.main_window import MainWindow
-from moto_desk.ui.translations import choose_language
+from moto_desk.ui.shell.app import build_window
+from moto_desk.ui.shell.translations import choose_language
 from tests.ui.conftest import find, screenshot, wait_ready_window
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from moto_desk.simulator import Simulator
 from moto_desk.ui.main_window import MainWindow
-from moto_desk.ui.screen_fit import FRAME_ALLOWANCE, fitted_size, window_geometry
+from moto_desk.ui.shell.screen_fit import FRAME_ALLOWANCE, fitted_size, window_geometry
 from tests.ui.conftest import WindowFactory, find, screenshot
 from tests.ui.test_charge import save_a_card
 from tests.ui.test_translations import french_window  # noqa: F401  a fixture

@@ -35,16 +35,16 @@ from PySide6.QtWidgets import (
 from moto_desk.domain.errors import ErrorKind, MotoDeskError
 from moto_desk.flows.cancel import CancelToken
 from moto_desk.flows.card_health import EXPIRING_DAYS, CardHealth, CardProblem
-from moto_desk.ui.assets import dark_palette
-from moto_desk.ui.changes import Change, Topic
-from moto_desk.ui.error_router import ErrorRouter, clerk_text
-from moto_desk.ui.row_table_model import ROW_ROLE, RowTableModel
-from moto_desk.ui.saved_cards_model import card_words, expiry_words
+from moto_desk.ui.desk.saved_cards_model import card_words, expiry_words
+from moto_desk.ui.shell.assets import dark_palette
+from moto_desk.ui.shell.changes import Change, Topic
+from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
+from moto_desk.ui.shell.row_table_model import ROW_ROLE, RowTableModel
 
 if TYPE_CHECKING:
     from moto_desk.domain.models import Customer
-    from moto_desk.ui.jobs import JobRunner
-    from moto_desk.ui.session import DeskSession
+    from moto_desk.ui.shell.jobs import JobRunner
+    from moto_desk.ui.shell.session import DeskSession
 
 HEALTH_ROLE = ROW_ROLE
 # (light palette, dark palette), as in the Saved cards list.

@@ -27,17 +27,17 @@ from PySide6.QtWidgets import (
 )
 
 from moto_desk.domain.errors import MotoDeskError
-from moto_desk.ui.assets import icon
-from moto_desk.ui.customer_model import CustomerModel
-from moto_desk.ui.error_router import ErrorRouter, clerk_text
+from moto_desk.ui.desk.customer_model import CustomerModel
+from moto_desk.ui.shell.assets import icon
+from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from moto_desk.domain.models import Customer
-    from moto_desk.ui.jobs import JobRunner
-    from moto_desk.ui.new_customer_dialog import NewCustomerDialog
-    from moto_desk.ui.session import DeskSession
+    from moto_desk.ui.desk.new_customer_dialog import NewCustomerDialog
+    from moto_desk.ui.shell.jobs import JobRunner
+    from moto_desk.ui.shell.session import DeskSession
 
 #: Type-ahead waits this long after the last key before asking (local index + Stripe).
 DEBOUNCE_MS = 150  # a word typed at speed is one search; a pause feels immediate
@@ -296,7 +296,7 @@ class CustomerPanel(QGroupBox):
             self._dialog.raise_()
             self._dialog.activateWindow()
             return
-        from moto_desk.ui.new_customer_dialog import NewCustomerDialog  # first use: start-up
+        from moto_desk.ui.desk.new_customer_dialog import NewCustomerDialog  # first use: start-up
 
         dialog = NewCustomerDialog(
             self._runner, self._router, session, self._phone_country, self.window()

@@ -14,8 +14,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
 
 from moto_desk.domain.choices import AllowRedisplay
-from moto_desk.ui.assets import dark_palette
-from moto_desk.ui.row_table_model import ROW_ROLE
+from moto_desk.ui.shell.assets import dark_palette
+from moto_desk.ui.shell.row_table_model import ROW_ROLE
 
 if TYPE_CHECKING:
     from moto_desk.domain.models import SavedCard

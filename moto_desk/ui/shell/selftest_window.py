@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from moto_desk.settings import SettingsStore
 from moto_desk.ui.main_window import MainWindow
-from moto_desk.ui.session import StartOptions
+from moto_desk.ui.shell.session import StartOptions
 
 #: Printed by Qt's offscreen platform for every top-level window; harmless there.
 _EXPECTED = ("This plugin does not support propagateSizeHints()",)

@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
 
 from moto_desk.domain.errors import MotoDeskError
 from moto_desk.settings import BackendChoice, DeskSettings, SettingsStore
-from moto_desk.ui.charge_form import CURRENCIES
-from moto_desk.ui.error_router import ErrorRouter, clerk_text
+from moto_desk.ui.payments.charge_form import CURRENCIES
+from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
 
 if TYPE_CHECKING:
     from moto_desk.domain.models import Reader
     from moto_desk.gateway.keys import ApiKey
-    from moto_desk.ui.jobs import JobRunner
+    from moto_desk.ui.shell.jobs import JobRunner
 
 #: Countries whose phone numbering ``domain.phone`` knows.
 PHONE_COUNTRIES = (

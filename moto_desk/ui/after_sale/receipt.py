@@ -19,7 +19,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from moto_desk.domain.money import format_money
 from moto_desk.records.journal import JournalKind
-from moto_desk.ui.history_model import card_text, customer_text, local_time, reason_words
+from moto_desk.ui.after_sale.history_model import card_text, customer_text, local_time, reason_words
 
 if TYPE_CHECKING:
     from moto_desk.flows.history import HistoryRow

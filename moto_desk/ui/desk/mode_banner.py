@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from moto_desk.ui.assets import restyle
+from moto_desk.ui.shell.assets import restyle
 
 
 class ModeBanner(QLabel):

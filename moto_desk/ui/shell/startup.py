@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from moto_desk.domain.errors import MotoDeskError
 from moto_desk.settings import BackendChoice, DeskSettings
-from moto_desk.ui.session import DeskSession, StartOptions
+from moto_desk.ui.shell.session import DeskSession, StartOptions
 
 if TYPE_CHECKING:
     from moto_desk.flows.reconcile import Settled
@@ -25,7 +25,7 @@ USED_BY_FIRST_WORK = (
     "moto_desk.flows.customers",
     "moto_desk.flows.save_card",
     "moto_desk.flows.charge",
-    "moto_desk.ui.charge_dialog",
+    "moto_desk.ui.payments.charge_dialog",
 )
 
 

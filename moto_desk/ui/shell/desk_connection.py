@@ -13,12 +13,12 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from moto_desk.settings import DeskSettings
-from moto_desk.ui.startup import open_session, reconcile_open_entries
+from moto_desk.ui.shell.startup import open_session, reconcile_open_entries
 
 if TYPE_CHECKING:
     from moto_desk.flows.reconcile import Settled
-    from moto_desk.ui.jobs import JobRunner
-    from moto_desk.ui.session import DeskSession, StartOptions
+    from moto_desk.ui.shell.jobs import JobRunner
+    from moto_desk.ui.shell.session import DeskSession, StartOptions
 
 
 class DeskConnection(QObject):

@@ -30,10 +30,10 @@ from moto_desk.domain.money import (
     format_money,
     parse_amount,
 )
-from moto_desk.ui.assets import restyle
-from moto_desk.ui.customer_model import customer_label
-from moto_desk.ui.error_router import clerk_text
-from moto_desk.ui.saved_cards_model import card_words, expiry_words
+from moto_desk.ui.desk.customer_model import customer_label
+from moto_desk.ui.desk.saved_cards_model import card_words, expiry_words
+from moto_desk.ui.shell.assets import restyle
+from moto_desk.ui.shell.error_router import clerk_text
 
 if TYPE_CHECKING:
     from moto_desk.domain.models import Customer, SavedCard

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from moto_desk.domain.errors import InvalidInput, MotoDeskError
-from moto_desk.ui.error_router import ErrorRouter, clerk_text
+from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
 
 if TYPE_CHECKING:
     from moto_desk.domain.models import Customer
-    from moto_desk.ui.jobs import JobRunner
-    from moto_desk.ui.session import DeskSession
+    from moto_desk.ui.shell.jobs import JobRunner
+    from moto_desk.ui.shell.session import DeskSession
 
 _LOOKS_LIKE_PHONE = re.compile(r"^[\d\s+().-]{5,}$")
 

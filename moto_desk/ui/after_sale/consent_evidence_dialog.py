@@ -49,18 +49,18 @@ from moto_desk.flows.consent_evidence import (
     check_withdrawal_reason,
     export_csv,
 )
-from moto_desk.ui.assets import dark_palette, restyle, translations_dir
-from moto_desk.ui.changes import Change, Topic
-from moto_desk.ui.error_router import ErrorRouter, clerk_text
-from moto_desk.ui.evidence_document import EvidenceDocument, customer_words
-from moto_desk.ui.save_file_dialog import SaveFileDialog
-from moto_desk.ui.saved_cards_model import card_words, expiry_words
-from moto_desk.ui.screen_fit import fitted_size
-from moto_desk.ui.translations import LANGUAGES
+from moto_desk.ui.after_sale.evidence_document import EvidenceDocument, customer_words
+from moto_desk.ui.desk.saved_cards_model import card_words, expiry_words
+from moto_desk.ui.shell.assets import dark_palette, restyle, translations_dir
+from moto_desk.ui.shell.changes import Change, Topic
+from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
+from moto_desk.ui.shell.save_file_dialog import SaveFileDialog
+from moto_desk.ui.shell.screen_fit import fitted_size
+from moto_desk.ui.shell.translations import LANGUAGES
 
 if TYPE_CHECKING:
-    from moto_desk.ui.jobs import JobRunner
-    from moto_desk.ui.session import DeskSession
+    from moto_desk.ui.shell.jobs import JobRunner
+    from moto_desk.ui.shell.session import DeskSession
 
 log = logging.getLogger(__name__)
 

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from moto_desk.domain.errors import ErrorKind, MotoDeskError, ReaderBusy
 from moto_desk.flows.progress import Progress, Step
-from moto_desk.ui.assets import restyle
-from moto_desk.ui.error_router import clerk_text
+from moto_desk.ui.shell.assets import restyle
+from moto_desk.ui.shell.error_router import clerk_text
 
 if TYPE_CHECKING:
     from moto_desk.domain.models import SaveResult

@@ -20,15 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from moto_desk.domain.errors import MotoDeskError
-from moto_desk.ui.assets import icon
-from moto_desk.ui.changes import Change, Topic
-from moto_desk.ui.error_router import ErrorRouter, clerk_text
-from moto_desk.ui.saved_cards_model import SavedCardsModel, card_words
+from moto_desk.ui.desk.saved_cards_model import SavedCardsModel, card_words
+from moto_desk.ui.shell.assets import icon
+from moto_desk.ui.shell.changes import Change, Topic
+from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
 
 if TYPE_CHECKING:
     from moto_desk.domain.models import Customer, SavedCard
-    from moto_desk.ui.jobs import JobRunner
-    from moto_desk.ui.session import DeskSession
+    from moto_desk.ui.shell.jobs import JobRunner
+    from moto_desk.ui.shell.session import DeskSession
 
 
 class SavedCardsPanel(QGroupBox):

@@ -17,17 +17,17 @@ from PySide6.QtWidgets import QMessageBox
 from moto_desk.domain.errors import ErrorKind, MotoDeskError, OutcomeUnknown
 from moto_desk.flows.cancel import CancelToken
 from moto_desk.flows.progress import Progress
-from moto_desk.ui.customer_model import customer_label
-from moto_desk.ui.error_router import ErrorRouter, clerk_text
-from moto_desk.ui.startup import check_journal_entry
+from moto_desk.ui.desk.customer_model import customer_label
+from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
+from moto_desk.ui.shell.startup import check_journal_entry
 
 if TYPE_CHECKING:
     from moto_desk.domain.consent import ConsentTerms
     from moto_desk.domain.models import AllowRedisplay, Channel, Customer, Reader, SaveResult
     from moto_desk.flows.save_card import SaveRequest
-    from moto_desk.ui.jobs import Job, JobRunner
-    from moto_desk.ui.session import DeskSession
-    from moto_desk.ui.status_panel import StatusPanel
+    from moto_desk.ui.desk.status_panel import StatusPanel
+    from moto_desk.ui.shell.jobs import Job, JobRunner
+    from moto_desk.ui.shell.session import DeskSession
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from moto_desk.ui.assets import restyle
+from moto_desk.ui.shell.assets import restyle
 
 
 class NoticeBar(QFrame):

@@ -24,18 +24,18 @@ from PySide6.QtWidgets import (
 
 from moto_desk.domain.errors import InvalidInput, MotoDeskError, OutcomeUnknown
 from moto_desk.domain.money import format_money
-from moto_desk.ui.assets import restyle
-from moto_desk.ui.charge_form import ChargeDraft, ChargeForm
-from moto_desk.ui.customer_model import customer_label
-from moto_desk.ui.error_router import ErrorRouter, clerk_text
-from moto_desk.ui.saved_cards_model import card_words, expiry_words
-from moto_desk.ui.startup import check_journal_entry
+from moto_desk.ui.desk.customer_model import customer_label
+from moto_desk.ui.desk.saved_cards_model import card_words, expiry_words
+from moto_desk.ui.payments.charge_form import ChargeDraft, ChargeForm
+from moto_desk.ui.shell.assets import restyle
+from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
+from moto_desk.ui.shell.startup import check_journal_entry
 
 if TYPE_CHECKING:
     from moto_desk.domain.models import ChargeResult, Customer, SavedCard
     from moto_desk.records.ledger import ConsentRecord
-    from moto_desk.ui.jobs import JobRunner
-    from moto_desk.ui.session import DeskSession
+    from moto_desk.ui.shell.jobs import JobRunner
+    from moto_desk.ui.shell.session import DeskSession
 
 
 def _lookup_consent(session: DeskSession, payment_method_id: str) -> ConsentRecord | None:

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 if TYPE_CHECKING:
     from moto_desk.diagnostics.bundle import BundleSummary
     from moto_desk.settings import DeskSettings
-    from moto_desk.ui.error_router import ErrorRouter
-    from moto_desk.ui.jobs import JobRunner
-    from moto_desk.ui.session import DeskSession
+    from moto_desk.ui.shell.error_router import ErrorRouter
+    from moto_desk.ui.shell.jobs import JobRunner
+    from moto_desk.ui.shell.session import DeskSession
 
 
 def _bundle_job(

@@ -23,12 +23,12 @@ from moto_desk.domain.errors import MotoDeskError
 from moto_desk.paths import ENV_DATA_DIR
 from moto_desk.settings import SettingsStore, settings_path
 from moto_desk.single_instance import acquire as acquire_instance_lock
-from moto_desk.ui.assets import icon, stylesheet
-from moto_desk.ui.error_router import clerk_text
-from moto_desk.ui.log_setup import hold_early_records, setup_logging
 from moto_desk.ui.main_window import MainWindow
-from moto_desk.ui.session import StartOptions
-from moto_desk.ui.translations import (
+from moto_desk.ui.shell.assets import icon, stylesheet
+from moto_desk.ui.shell.error_router import clerk_text
+from moto_desk.ui.shell.log_setup import hold_early_records, setup_logging
+from moto_desk.ui.shell.session import StartOptions
+from moto_desk.ui.shell.translations import (
     choose_language,
     install_translators,
     set_default_locale,

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
-from moto_desk.ui.assets import translations_dir
+from moto_desk.ui.shell.assets import translations_dir
 
 # Qt's own strings that PySide6 6.11's qtbase_fr.qm lacks: it translates "Look in:",
 # "Files of type:" and "Folder", but Qt's file dialog now asks for the first two with their

@@ -18,14 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from moto_desk.domain.errors import MotoDeskError
-from moto_desk.ui.assets import icon
-from moto_desk.ui.error_router import ErrorRouter, clerk_text
-from moto_desk.ui.reader_model import ReaderModel
+from moto_desk.ui.desk.reader_model import ReaderModel
+from moto_desk.ui.shell.assets import icon
+from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
 
 if TYPE_CHECKING:
     from moto_desk.domain.models import Reader
-    from moto_desk.ui.jobs import JobRunner
-    from moto_desk.ui.session import DeskSession
+    from moto_desk.ui.shell.jobs import JobRunner
+    from moto_desk.ui.shell.session import DeskSession
 
 LAST_READER_KEY = "last_reader"
 

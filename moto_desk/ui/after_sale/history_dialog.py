@@ -44,18 +44,18 @@ from moto_desk.flows.history import (
     load_history,
 )
 from moto_desk.records.journal import JournalKind
-from moto_desk.ui.assets import restyle
-from moto_desk.ui.changes import Change, ChangeHub, Topic
-from moto_desk.ui.error_router import ErrorRouter, clerk_text
-from moto_desk.ui.history_model import ROW_ROLE, Column, HistoryModel, outcome_words
-from moto_desk.ui.receipt import Receipt
-from moto_desk.ui.refund_dialog import RefundDialog
-from moto_desk.ui.save_file_dialog import SaveFileDialog
+from moto_desk.ui.after_sale.history_model import ROW_ROLE, Column, HistoryModel, outcome_words
+from moto_desk.ui.after_sale.receipt import Receipt
+from moto_desk.ui.payments.refund_dialog import RefundDialog
+from moto_desk.ui.shell.assets import restyle
+from moto_desk.ui.shell.changes import Change, ChangeHub, Topic
+from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
+from moto_desk.ui.shell.save_file_dialog import SaveFileDialog
 
 if TYPE_CHECKING:
     from moto_desk.settings import DeskSettings
-    from moto_desk.ui.jobs import JobRunner
-    from moto_desk.ui.session import DeskSession
+    from moto_desk.ui.shell.jobs import JobRunner
+    from moto_desk.ui.shell.session import DeskSession
 
 #: Days shown when the dialog opens (the clerk widens the range with the date fields).
 DEFAULT_DAYS = 90

@@ -33,16 +33,16 @@ from PySide6.QtWidgets import (
 
 from moto_desk.domain.errors import InvalidInput, MotoDeskError, OutcomeUnknown
 from moto_desk.domain.money import Money, currency_rule, format_money, parse_amount
-from moto_desk.ui.assets import restyle
-from moto_desk.ui.error_router import ErrorRouter, clerk_text
-from moto_desk.ui.history_model import card_text, customer_text, local_time, reason_words
-from moto_desk.ui.startup import check_journal_entry
+from moto_desk.ui.after_sale.history_model import card_text, customer_text, local_time, reason_words
+from moto_desk.ui.shell.assets import restyle
+from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
+from moto_desk.ui.shell.startup import check_journal_entry
 
 if TYPE_CHECKING:
     from moto_desk.domain.models import RefundResult
     from moto_desk.flows.history import HistoryRow
-    from moto_desk.ui.jobs import JobRunner
-    from moto_desk.ui.session import DeskSession
+    from moto_desk.ui.shell.jobs import JobRunner
+    from moto_desk.ui.shell.session import DeskSession
 
 #: Stripe's refund reasons, in the order offered (the first is the usual one).
 REASONS = ("requested_by_customer", "duplicate", "fraudulent")

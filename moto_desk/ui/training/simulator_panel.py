@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from moto_desk.domain.errors import MotoDeskError
-from moto_desk.ui.error_router import ErrorRouter, clerk_text
-from moto_desk.ui.training_cards import TEST_CARDS, TestCard
+from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
+from moto_desk.ui.training.training_cards import TEST_CARDS, TestCard
 
 if TYPE_CHECKING:
     from moto_desk.domain.models import Reader
-    from moto_desk.ui.jobs import JobRunner
-    from moto_desk.ui.session import DeskSession
+    from moto_desk.ui.shell.jobs import JobRunner
+    from moto_desk.ui.shell.session import DeskSession
 
 
 def waiting_for_card(reader: Reader) -> bool:

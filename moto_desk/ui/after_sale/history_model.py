@@ -23,8 +23,8 @@ from PySide6.QtGui import QColor
 from moto_desk.domain.money import Money, format_money
 from moto_desk.flows.history import HistoryRow, Outcome
 from moto_desk.records.journal import JournalKind
-from moto_desk.ui.assets import dark_palette
-from moto_desk.ui.row_table_model import ROW_ROLE, RowTableModel
+from moto_desk.ui.shell.assets import dark_palette
+from moto_desk.ui.shell.row_table_model import ROW_ROLE, RowTableModel
 
 __all__ = ["ROW_ROLE", "Column", "HistoryModel"]
 

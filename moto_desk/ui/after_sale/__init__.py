@@ -1,0 +1,1 @@
+"""After the sale: history, receipts, consent evidence, card-on-file health."""

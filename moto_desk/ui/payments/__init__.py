@@ -1,0 +1,1 @@
+"""Charging a saved card and refunding a charge."""

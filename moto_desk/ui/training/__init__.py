@@ -1,0 +1,1 @@
+"""Training: the simulated reader and Stripe's public test cards."""
