@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-import moto_desk.ui.payments.charge_dialog
+import moto_desk.ui.operations.payments
 from moto_desk.simulator import Simulator
 from moto_desk.ui.payments.charge_dialog import ChargeDialog
 from tests.ui.conftest import WindowFactory, find, key
@@ -68,7 +68,7 @@ def test_an_answer_for_a_closed_dialog_does_not_reach_the_next_charge(
 ) -> None:
     """The consent looked up for a charge the clerk closed answers late: the next charge
     keeps showing its own consent."""
-    real_lookup = moto_desk.ui.payments.charge_dialog._lookup_consent
+    real_lookup = moto_desk.ui.operations.payments.active_consent
     release = threading.Event()
     calls: list[str] = []
 
@@ -79,7 +79,7 @@ def test_an_answer_for_a_closed_dialog_does_not_reach_the_next_charge(
             return None  # "no consent recorded", were it shown
         return real_lookup(session, payment_method_id)
 
-    monkeypatch.setattr(moto_desk.ui.payments.charge_dialog, "_lookup_consent", lookup)
+    monkeypatch.setattr(moto_desk.ui.operations.payments, "active_consent", lookup)
     window = open_window()
     save_a_card(qtbot, window, sim, desk, "4242424242424242")
     try:

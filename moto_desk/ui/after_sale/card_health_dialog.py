@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from moto_desk.domain.errors import ErrorKind, MotoDeskError
-from moto_desk.flows.cancel import CancelToken
 from moto_desk.flows.card_health import EXPIRING_DAYS, CardHealth, CardProblem
 from moto_desk.ui.desk.saved_cards_model import card_words, expiry_words
+from moto_desk.ui.operations import after_sale as operations
 from moto_desk.ui.shell.assets import dark_palette
 from moto_desk.ui.shell.changes import Change, Topic
 from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
@@ -43,7 +43,7 @@ from moto_desk.ui.shell.row_table_model import ROW_ROLE, RowTableModel
 
 if TYPE_CHECKING:
     from moto_desk.domain.models import Customer
-    from moto_desk.ui.shell.jobs import JobRunner
+    from moto_desk.ui.shell.jobs import Job, JobRunner
     from moto_desk.ui.shell.session import DeskSession
 
 HEALTH_ROLE = ROW_ROLE
@@ -171,7 +171,8 @@ class CardHealthDialog(QDialog):
         self._router = router
         self._session = session
         self._today = today
-        self._cancel: CancelToken | None = None
+        # The running check, if any (cancelled when a newer one starts or the dialog closes).
+        self._job: Job[list[CardHealth]] | None = None
 
         self._summary = QLabel(self)
         self._summary.setObjectName("cardHealthSummary")
@@ -223,7 +224,7 @@ class CardHealthDialog(QDialog):
 
     @property
     def checking(self) -> bool:
-        return self._cancel is not None
+        return self._job is not None
 
     # ------------------------------------------------------------------ checking
     @Slot(object)
@@ -234,26 +235,16 @@ class CardHealthDialog(QDialog):
 
     def check(self) -> None:
         """List every known customer's cards again (in a job); an older answer is ignored."""
-        if self._cancel is not None:
-            self._cancel.cancel()
-        cancel = CancelToken()
-        self._cancel = cancel
+        if self._job is not None:
+            self._job.cancel()
         self._refresh.setEnabled(False)
         self._summary.setText(
             self.tr("Checking the saved cards of every customer this desk knows…")
         )
         session, today = self._session, self._today or date.today()
 
-        def work() -> list[CardHealth]:
-            from moto_desk.flows.card_health import known_customers, shop_card_health
-
-            ctx = session.context(cancel=cancel)
-            customers = [c.id for c in known_customers(ctx.database_path)]
-            return shop_card_health(ctx, today, customers)
-
-        (
-            self._runner.job(work, cancel=cancel, owner=self)
-            .superseding("check")
+        self._job = (
+            operations.check_card_health(self._runner, session, today, owner=self)
             .on_success(self.on_checked)
             .on_failure(self.on_check_failed)
             .run()
@@ -302,7 +293,7 @@ class CardHealthDialog(QDialog):
             self._router.route(error)
 
     def _done(self) -> None:
-        self._cancel = None
+        self._job = None
         self._refresh.setEnabled(True)
 
     @Slot()
@@ -311,5 +302,5 @@ class CardHealthDialog(QDialog):
 
     @Slot(int)
     def on_closed(self, _result: int) -> None:
-        if self._cancel is not None:
-            self._cancel.cancel()
+        if self._job is not None:
+            self._job.cancel()

@@ -45,12 +45,11 @@ from moto_desk.domain.errors import ErrorKind, InvalidInput, MotoDeskError
 from moto_desk.domain.models import Customer, SavedCard
 from moto_desk.flows.consent_evidence import (
     ConsentEvidence,
-    build_evidence,
     check_withdrawal_reason,
-    export_csv,
 )
 from moto_desk.ui.after_sale.evidence_document import EvidenceDocument, customer_words
 from moto_desk.ui.desk.saved_cards_model import card_words, expiry_words
+from moto_desk.ui.operations import after_sale as operations
 from moto_desk.ui.shell.assets import dark_palette, restyle, translations_dir
 from moto_desk.ui.shell.changes import Change, Topic
 from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
@@ -261,11 +260,8 @@ class ConsentEvidenceDialog(QDialog):
         session, customer = self._session, self._customer
         names = shop_name_candidates(self._shop_name)
 
-        def work() -> ConsentEvidence:
-            return build_evidence(session.database_path, customer.id, shop_names=names)
-
         (
-            self._runner.job(work, owner=self)
+            operations.build_evidence(self._runner, session, customer.id, names, owner=self)
             .on_success(self.on_evidence_built)
             .on_failure(self.on_evidence_failed)
             .run()
@@ -389,7 +385,7 @@ class ConsentEvidenceDialog(QDialog):
         if evidence is None:
             return
         (
-            self._runner.job(lambda: export_csv(evidence, path), owner=self)
+            operations.export_evidence_csv(self._runner, evidence, path, owner=self)
             .on_success(lambda _rows: self._written(path))
             .on_failure(self.on_export_failed)
             .run()
@@ -498,13 +494,8 @@ class ConsentEvidenceDialog(QDialog):
         self._show_reason_error("")
         self._update_removal()
 
-        def work() -> None:
-            from moto_desk.flows.detach import RemoveCardRequest, remove_card
-
-            remove_card(session.context(), RemoveCardRequest(customer.id, card, reason))
-
         (
-            self._runner.job(work, payment=True, owner=self)
+            operations.remove_card(self._runner, session, customer.id, card, reason, owner=self)
             .on_success(lambda _none: self.on_card_removed(card))
             .on_failure(self.on_remove_failed)
             .on_finished(self.on_remove_finished)

@@ -41,11 +41,11 @@ from moto_desk.flows.history import (
     Outcome,
     dashboard_target,
     dashboard_url,
-    load_history,
 )
 from moto_desk.records.journal import JournalKind
 from moto_desk.ui.after_sale.history_model import ROW_ROLE, Column, HistoryModel, outcome_words
 from moto_desk.ui.after_sale.receipt import Receipt
+from moto_desk.ui.operations import after_sale as operations
 from moto_desk.ui.payments.refund_dialog import RefundDialog
 from moto_desk.ui.shell.assets import restyle
 from moto_desk.ui.shell.changes import Change, ChangeHub, Topic
@@ -263,12 +263,11 @@ class HistoryDialog(QDialog):
         self._typing.stop()
         self._loading = True
         filters = self.filters()
-        path = self._session.database_path
         self._status.setText(self.tr("Loading the history…"))
         self._status.setProperty("role", "")
         (
-            self._runner.job(lambda: load_history(path, filters), owner=self)
-            .superseding("load")  # an older filter's answer, overtaken by a newer one
+            # An older filter's answer, overtaken by a newer one, is dropped.
+            operations.load_history(self._runner, self._session, filters, owner=self)
             .on_success(lambda rows: self.on_loaded(filters, rows))
             .on_failure(self.on_load_failed)
             .run()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from moto_desk.domain.errors import MotoDeskError
 from moto_desk.ui.desk.customer_model import CustomerModel
+from moto_desk.ui.operations import desk as operations
 from moto_desk.ui.shell.assets import icon
 from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
 
@@ -180,14 +181,9 @@ class CustomerPanel(QGroupBox):
             return
         self._set_note(self.tr("Searching…"))
 
-        def work() -> list[Customer]:
-            from moto_desk.flows.customers import find_customers
-
-            return find_customers(session.context(), text, on_local=job.report)
-
-        job = self._runner.job(work, owner=self).superseding("search")
         (
-            job.on_progress(self.on_local_customers_found)
+            operations.find_customers(self._runner, session, text, owner=self)
+            .on_progress(self.on_local_customers_found)
             .on_success(self.on_customers_found)
             .on_failure(self.on_search_failed)
             .run()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from moto_desk.domain.errors import InvalidInput, MotoDeskError
+from moto_desk.ui.operations import desk as operations
 from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
 
 if TYPE_CHECKING:
@@ -170,13 +171,8 @@ class NewCustomerDialog(QDialog):
         session = self._session
         self._set_busy(True)
 
-        def work() -> Customer:
-            from moto_desk.flows.customers import create_customer
-
-            return create_customer(session.context(), form, self._phone_country)
-
         (
-            self._runner.job(work, owner=self)
+            operations.create_customer(self._runner, session, form, self._phone_country, owner=self)
             .on_success(self.on_created)
             .on_failure(self.on_create_failed)
             .on_finished(lambda: self._set_busy(False))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from moto_desk.domain.errors import MotoDeskError
 from moto_desk.ui.desk.reader_model import ReaderModel
+from moto_desk.ui.operations import desk as operations
 from moto_desk.ui.shell.assets import icon
 from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
 
@@ -26,16 +27,6 @@ if TYPE_CHECKING:
     from moto_desk.domain.models import Reader
     from moto_desk.ui.shell.jobs import JobRunner
     from moto_desk.ui.shell.session import DeskSession
-
-LAST_READER_KEY = "last_reader"
-
-
-def _remember_reader(session: DeskSession, reader_id: str) -> None:
-    from moto_desk.flows.context import open_records
-    from moto_desk.records.desk_state import DeskState
-
-    with open_records(session.database_path) as records:
-        DeskState(records.conn).set(LAST_READER_KEY, reader_id)
 
 
 class ReaderPanel(QGroupBox):
@@ -124,13 +115,8 @@ class ReaderPanel(QGroupBox):
         self._refresh.setEnabled(False)
         self._set_note(self.tr("Loading readers…"))
 
-        def work() -> list[Reader]:
-            from moto_desk.flows.readers import list_readers
-
-            return list_readers(session.context())
-
         (
-            self._runner.job(work, owner=self)
+            operations.list_readers(self._runner, session, owner=self)
             .on_success(self.on_readers_found)
             .on_failure(self.on_load_failed)
             .on_finished(self.on_load_finished)
@@ -186,7 +172,7 @@ class ReaderPanel(QGroupBox):
         if reader is not None and session is not None:
             self._preferred = reader.id
             session.last_reader_id = reader.id
-            self._runner.job(lambda: _remember_reader(session, reader.id), owner=self).on_failure(
+            operations.remember_reader(self._runner, session, reader.id, owner=self).on_failure(
                 self.on_remember_failed
             ).run()
         self._announce()

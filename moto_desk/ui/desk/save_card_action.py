@@ -15,11 +15,10 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox
 
 from moto_desk.domain.errors import ErrorKind, MotoDeskError, OutcomeUnknown
-from moto_desk.flows.cancel import CancelToken
 from moto_desk.flows.progress import Progress
 from moto_desk.ui.desk.customer_model import customer_label
+from moto_desk.ui.operations import desk as operations
 from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
-from moto_desk.ui.shell.startup import check_journal_entry
 
 if TYPE_CHECKING:
     from moto_desk.domain.consent import ConsentTerms
@@ -127,19 +126,13 @@ class SaveCardAction(QObject):
         if self._job is not None:
             return
         request = _request(form, self.reader_wait_s)
-        token = CancelToken()
         self._form = form
         self._session = session
         self._entry_id = None
         self._set_unknown(None)
         self._status.start_save(form.reader.label)
 
-        def work() -> SaveResult:
-            from moto_desk.flows.save_card import save_card
-
-            return save_card(session.context(progress=job.report, cancel=token), request)
-
-        job = self._runner.job(work, payment=True, cancel=token, owner=self)
+        job = operations.save_card(self._runner, session, request, owner=self)
         job.on_success(self.on_card_saved).on_failure(self.on_save_failed)
         job.on_progress(self.on_progress).on_finished(self.on_save_finished)
         self._job = job
@@ -204,7 +197,7 @@ class SaveCardAction(QObject):
             return
         self._status.show_checking()
         (
-            self._runner.job(lambda: check_journal_entry(session, entry_id), owner=self)
+            operations.check_entry(self._runner, session, entry_id, owner=self)
             .on_success(self.on_checked)
             .on_failure(self.on_check_failed)
             .run()
@@ -219,7 +212,7 @@ class SaveCardAction(QObject):
             return
         reader_id = form.reader.id
         (
-            self._runner.job(lambda: session.gateway.get_reader(reader_id), owner=self)
+            operations.look_at_reader(self._runner, session, reader_id, owner=self)
             .on_success(self.on_reader_looked_at)
             .on_failure(self._router.route)
             .run()
@@ -246,14 +239,9 @@ class SaveCardAction(QObject):
         if answer != QMessageBox.StandardButton.Yes:
             return
 
-        def work() -> Reader:
-            from moto_desk.flows.readers import clear_reader
-
-            return clear_reader(session.context(), reader.id, action)
-
         self._status.show_checking()
         (
-            self._runner.job(work, owner=self)
+            operations.clear_reader(self._runner, session, reader.id, action, owner=self)
             .on_success(lambda cleared: self._status.show_cleared(cleared.label))
             .on_failure(lambda error: self._router.route(error, view=self._status))
             .run()
@@ -267,14 +255,8 @@ class SaveCardAction(QObject):
             return
         self._status.show_checking()
 
-        def work() -> str:
-            from moto_desk.flows.reconcile import stop_and_settle_save
-
-            settled = stop_and_settle_save(session.context(), entry_id)
-            return settled.state.value if settled.state is not None else "open"
-
         (
-            self._runner.job(work, owner=self)
+            operations.stop_and_settle_save(self._runner, session, entry_id, owner=self)
             .on_success(self.on_checked)
             .on_failure(self.on_check_failed)
             .run()

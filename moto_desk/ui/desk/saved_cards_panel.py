@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from moto_desk.domain.errors import MotoDeskError
 from moto_desk.ui.desk.saved_cards_model import SavedCardsModel, card_words
+from moto_desk.ui.operations import desk as operations
 from moto_desk.ui.shell.assets import icon
 from moto_desk.ui.shell.changes import Change, Topic
 from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
@@ -161,14 +162,8 @@ class SavedCardsPanel(QGroupBox):
             return
         self._set_note(self.tr("Loading saved cards…"))
 
-        def work() -> list[SavedCard]:
-            from moto_desk.flows.readers import list_saved_cards
-
-            return list_saved_cards(session.context(), customer.id)
-
         (
-            self._runner.job(work, owner=self)
-            .superseding("cards")
+            operations.list_saved_cards(self._runner, session, customer.id, owner=self)
             .on_success(self.on_cards_found)
             .on_failure(self.on_cards_failed)
             .run()

@@ -26,23 +26,17 @@ from moto_desk.domain.errors import InvalidInput, MotoDeskError, OutcomeUnknown
 from moto_desk.domain.money import format_money
 from moto_desk.ui.desk.customer_model import customer_label
 from moto_desk.ui.desk.saved_cards_model import card_words, expiry_words
+from moto_desk.ui.operations import desk as desk_operations
+from moto_desk.ui.operations import payments as operations
 from moto_desk.ui.payments.charge_form import ChargeDraft, ChargeForm
 from moto_desk.ui.shell.assets import restyle
 from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
-from moto_desk.ui.shell.startup import check_journal_entry
 
 if TYPE_CHECKING:
     from moto_desk.domain.models import ChargeResult, Customer, SavedCard
     from moto_desk.records.ledger import ConsentRecord
     from moto_desk.ui.shell.jobs import JobRunner
     from moto_desk.ui.shell.session import DeskSession
-
-
-def _lookup_consent(session: DeskSession, payment_method_id: str) -> ConsentRecord | None:
-    from moto_desk.flows.context import open_records
-
-    with open_records(session.database_path) as records:
-        return records.ledger.active_consent_for_card(payment_method_id)
 
 
 # The dialog's pages, in the order the clerk meets them.
@@ -324,7 +318,7 @@ class ChargeDialog(QDialog):
         session = self._session
         pm = draft.card.payment_method_id
         (
-            self._runner.job(lambda: _lookup_consent(session, pm), owner=self)
+            operations.consent_for_card(self._runner, session, pm, owner=self)
             .on_success(self._this_opening(self.on_consent_found))
             .on_failure(self._this_opening(self.on_consent_failed))
             .run()
@@ -395,21 +389,18 @@ class ChargeDialog(QDialog):
         session = self._session
         confirmed = self._confirmed_duplicate
 
-        def work() -> ChargeResult:
-            from moto_desk.flows.charge import ChargeRequest, charge_saved_card
+        from moto_desk.flows.charge import ChargeRequest
 
-            request = ChargeRequest(
-                customer_id=draft.customer.id,
-                card=draft.card,
-                amount=draft.amount,
-                description=draft.description,
-                receipt_email=draft.receipt_email,
-                confirmed_duplicate=confirmed,
-            )
-            return charge_saved_card(session.context(), request)
-
+        request = ChargeRequest(
+            customer_id=draft.customer.id,
+            card=draft.card,
+            amount=draft.amount,
+            description=draft.description,
+            receipt_email=draft.receipt_email,
+            confirmed_duplicate=confirmed,
+        )
         (
-            self._runner.job(work, payment=True, owner=self)
+            operations.charge(self._runner, session, request, owner=self)
             .on_success(self._this_opening(self.on_charged))
             .on_failure(self._this_opening(self.on_charge_failed))
             .on_finished(self.on_charge_finished)
@@ -507,7 +498,7 @@ class ChargeDialog(QDialog):
         self._check.setEnabled(False)
         self._result_detail.setText(self.tr("Asking Stripe what happened…"))
         (
-            self._runner.job(lambda: check_journal_entry(session, entry_id), owner=self)
+            desk_operations.check_entry(self._runner, session, entry_id, owner=self)
             .on_success(self._this_opening(self.on_checked))
             .on_failure(self._this_opening(self.on_check_failed))
             .run()

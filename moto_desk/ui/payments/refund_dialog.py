@@ -34,9 +34,10 @@ from PySide6.QtWidgets import (
 from moto_desk.domain.errors import InvalidInput, MotoDeskError, OutcomeUnknown
 from moto_desk.domain.money import Money, currency_rule, format_money, parse_amount
 from moto_desk.ui.after_sale.history_model import card_text, customer_text, local_time, reason_words
+from moto_desk.ui.operations import desk as desk_operations
+from moto_desk.ui.operations import payments as operations
 from moto_desk.ui.shell.assets import restyle
 from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
-from moto_desk.ui.shell.startup import check_journal_entry
 
 if TYPE_CHECKING:
     from moto_desk.domain.models import RefundResult
@@ -46,10 +47,6 @@ if TYPE_CHECKING:
 
 #: Stripe's refund reasons, in the order offered (the first is the usual one).
 REASONS = ("requested_by_customer", "duplicate", "fraudulent")
-
-
-def _refundable(session: DeskSession, payment_intent_id: str) -> Money:
-    return session.gateway.refundable_amount(payment_intent_id)
 
 
 class RefundDialog(QDialog):
@@ -297,7 +294,7 @@ class RefundDialog(QDialog):
     def _ask_stripe(self) -> None:
         session, intent = self._session, self._payment_intent
         (
-            self._runner.job(lambda: _refundable(session, intent), owner=self)
+            operations.refundable(self._runner, session, intent, owner=self)
             .on_success(self.on_left_known)
             .on_failure(self.on_left_failed)
             .run()
@@ -451,16 +448,13 @@ class RefundDialog(QDialog):
         session, row = self._session, self._row
         intent, reason = self._payment_intent, str(self._reason.currentData())
 
-        def work() -> RefundResult:
-            from moto_desk.flows.refund import RefundRequest, refund_charge
+        from moto_desk.flows.refund import RefundRequest
 
-            # Always an explicit amount, even for "everything left": the journal then records
-            # what was refunded, and a refund raced by another desk is refused, not enlarged.
-            request = RefundRequest(intent, row.customer_id, amount, reason)
-            return refund_charge(session.context(), request)
-
+        # Always an explicit amount, even for "everything left": the journal then records
+        # what was refunded, and a refund raced by another desk is refused, not enlarged.
+        request = RefundRequest(intent, row.customer_id, amount, reason)
         (
-            self._runner.job(work, payment=True, owner=self)
+            operations.refund(self._runner, session, request, owner=self)
             .on_success(self.on_refunded)
             .on_failure(self.on_refund_failed)
             .on_finished(self.on_refund_finished)
@@ -527,7 +521,7 @@ class RefundDialog(QDialog):
         self._check.setEnabled(False)
         self._detail.setText(self.tr("Asking Stripe what happened…"))
         (
-            self._runner.job(lambda: check_journal_entry(session, entry_id), owner=self)
+            desk_operations.check_entry(self._runner, session, entry_id, owner=self)
             .on_success(self.on_checked)
             .on_failure(self.on_check_failed)
             .run()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from moto_desk.domain.errors import MotoDeskError
+from moto_desk.ui.operations import training as operations
 from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
 from moto_desk.ui.training.training_cards import TEST_CARDS, TestCard
 
@@ -29,16 +30,6 @@ if TYPE_CHECKING:
     from moto_desk.domain.models import Reader
     from moto_desk.ui.shell.jobs import JobRunner
     from moto_desk.ui.shell.session import DeskSession
-
-
-def waiting_for_card(reader: Reader) -> bool:
-    """True while the reader runs a save or a charge that a card can be presented to."""
-    action = reader.action
-    return (
-        action is not None
-        and action.status == "in_progress"
-        and action.type in ("process_setup_intent", "process_payment_intent")
-    )
 
 
 class SimulatorPanel(QWidget):
@@ -129,21 +120,10 @@ class SimulatorPanel(QWidget):
         self._present.setEnabled(False)
         self._result.setText(self.tr("Presenting…"))
 
-        def work() -> bool:
-            """True once presented; False when the reader waits for no card.
-
-            Stripe answers a card presented to an idle reader with a 400 that names no
-            code (the gateway can only call it our bug), so the reader is asked first what
-            it is doing. An offline reader is left to the present call, which says so.
-            """
-            current = session.gateway.get_reader(reader.id)
-            if current.status != "offline" and not waiting_for_card(current):
-                return False
-            session.gateway.present_test_card(reader.id, card.number, 12, expiry_year, card.cvc)
-            return True
-
         (
-            self._runner.job(work, owner=self)
+            operations.present_test_card(
+                self._runner, session, reader.id, card.number, expiry_year, card.cvc, owner=self
+            )
             .on_success(lambda presented: self.on_presented(card, reader, presented))
             .on_failure(self.on_present_failed)
             .on_finished(self._update_button)
