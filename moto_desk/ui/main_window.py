@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from moto_desk.domain.consent import load_terms
 from moto_desk.domain.errors import MotoDeskError
+from moto_desk.gateway.keys import Mode
 from moto_desk.ui.desk.consent_panel import ConsentPanel
 from moto_desk.ui.desk.customer_panel import CustomerPanel
 from moto_desk.ui.desk.mode_banner import ModeBanner
@@ -393,7 +394,7 @@ class MainWindow(QMainWindow):
     # ================================================================== simulator
     def _set_up_simulator(self, session: DeskSession | None) -> None:
         """The simulated-reader panel exists only in demo and test mode — never in live."""
-        from_live = session is None or session.mode.value == "live"
+        from_live = session is None or session.mode is Mode.LIVE
         if from_live:
             if self.simulator_dock is not None:
                 self.simulator_dock.hide()
@@ -416,7 +417,7 @@ class MainWindow(QMainWindow):
             # presented from this panel, so it is open from the start (F9 hides it). With a
             # test key a real reader may be in use; the panel waits for F9. Shown here, the
             # window is laid out again once at start-up rather than at the first save.
-            dock.setVisible(session is not None and session.mode.value == "demo")
+            dock.setVisible(session is not None and session.mode is Mode.DEMO)
             self.simulator_dock = dock
             self.readers.reader_changed.connect(self.simulator.on_reader_changed)
         self.simulator.set_session(session)

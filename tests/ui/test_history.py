@@ -23,6 +23,7 @@ from moto_desk.domain.models import SavedCard
 from moto_desk.domain.money import Money
 from moto_desk.flows.charge import ChargeRequest, charge_saved_card
 from moto_desk.flows.history import HistoryRow, Outcome
+from moto_desk.gateway.keys import Mode
 from moto_desk.records.journal import JournalKind, JournalState
 from moto_desk.settings import DeskSettings
 from moto_desk.simulator import Simulator
@@ -434,15 +435,15 @@ def test_a_refund_whose_answer_is_lost_is_checked_not_repeated(
 
 def test_open_in_stripe_builds_test_and_live_addresses() -> None:
     charge = a_row()
-    assert stripe_link(charge, "test") == "https://dashboard.stripe.com/test/payments/pi_3Abc"
-    assert stripe_link(charge, "live") == "https://dashboard.stripe.com/payments/pi_3Abc"
-    assert stripe_link(charge, "demo") is None
+    assert stripe_link(charge, Mode.TEST) == "https://dashboard.stripe.com/test/payments/pi_3Abc"
+    assert stripe_link(charge, Mode.LIVE) == "https://dashboard.stripe.com/payments/pi_3Abc"
+    assert stripe_link(charge, Mode.DEMO) is None
     refund = a_row(JournalKind.REFUND, stripe_object_id="re_9")
-    assert stripe_link(refund, "live") == "https://dashboard.stripe.com/payments/pi_3Abc"
+    assert stripe_link(refund, Mode.LIVE) == "https://dashboard.stripe.com/payments/pi_3Abc"
     save = a_row(JournalKind.SAVE_CARD, stripe_object_id="seti_7", payment_intent_id=None)
-    assert stripe_link(save, "test") == "https://dashboard.stripe.com/test/setup_intents/seti_7"
+    assert stripe_link(save, Mode.TEST) == "https://dashboard.stripe.com/test/setup_intents/seti_7"
     removal = a_row(JournalKind.DETACH, stripe_object_id="pm_1", payment_intent_id=None)
-    assert stripe_link(removal, "live") == "https://dashboard.stripe.com/customers/cus_Q1"
+    assert stripe_link(removal, Mode.LIVE) == "https://dashboard.stripe.com/customers/cus_Q1"
 
 
 @pytest.fixture

@@ -42,6 +42,7 @@ from moto_desk.flows.history import (
     dashboard_target,
     dashboard_url,
 )
+from moto_desk.gateway.keys import Mode
 from moto_desk.records.journal import JournalKind
 from moto_desk.ui.after_sale.history_model import ROW_ROLE, Column, HistoryModel, outcome_words
 from moto_desk.ui.after_sale.receipt import Receipt
@@ -63,16 +64,16 @@ DEFAULT_DAYS = 90
 TYPING_PAUSE_MS = 250
 
 
-def stripe_link(row: HistoryRow, mode: str) -> str | None:
+def stripe_link(row: HistoryRow, mode: Mode) -> str | None:
     """The Dashboard address for ``row`` in ``mode`` (``demo``/``test``/``live``).
 
     None in demo mode — the built-in simulator has no Dashboard — and for a line with nothing
     to open.
     """
-    if mode == "demo":
+    if mode is Mode.DEMO:
         return None
     target = dashboard_target(row)
-    return dashboard_url(target, live=mode == "live") if target else None
+    return dashboard_url(target, live=mode is Mode.LIVE) if target else None
 
 
 def _qdate(day: date) -> QDate:
@@ -114,7 +115,7 @@ class HistoryDialog(QDialog):
         self._session = session
         self._settings = settings
         self._locale = locale
-        self._mode = session.mode.value
+        self._mode = session.mode
         # A load is running whose answer is not on screen yet.
         self._loading = False
         self._refund_dialog: RefundDialog | None = None
@@ -364,7 +365,7 @@ class HistoryDialog(QDialog):
             button.setToolTip(receipt_tip)
         link = stripe_link(row, self._mode) if row is not None else None
         self._stripe.setEnabled(link is not None)
-        if self._mode == "demo":
+        if self._mode is Mode.DEMO:
             self._stripe.setToolTip(
                 self.tr(
                     "Not available in demo mode: the demo runs on moto-desk's built-in "

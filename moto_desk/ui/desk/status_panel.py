@@ -8,6 +8,7 @@ says the same in words, so the result never depends on colour alone.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal, Slot
@@ -40,6 +41,19 @@ _MARK_LATER = "○"
 def minutes_seconds(seconds: float) -> str:
     whole = max(0, int(seconds))
     return f"{whole // 60}:{whole % 60:02d}"
+
+
+class PanelState(StrEnum):
+    """What the status panel shows; its value is the stylesheet's ``[state="…"]``."""
+
+    IDLE = "idle"
+    WORKING = "working"
+    APPROVED = "approved"
+    FAILED = "failed"
+    CANCELED = "canceled"
+    INFO = "info"
+    #: The outcome is not known yet (an answer lost, a reader that shows nothing).
+    UNKNOWN = "unknown"
 
 
 class StatusPanel(QFrame):
@@ -117,8 +131,8 @@ class StatusPanel(QFrame):
 
     # ------------------------------------------------------------------ reading (tests, a11y)
     @property
-    def state(self) -> str:
-        return str(self.property("state"))
+    def state(self) -> PanelState:
+        return PanelState(str(self.property("state")))
 
     def text(self) -> str:
         """Everything the panel says, as one string (what a screen reader announces)."""
@@ -128,7 +142,7 @@ class StatusPanel(QFrame):
     # ------------------------------------------------------------------ states
     def _show(
         self,
-        state: str,
+        state: PanelState,
         headline: str,
         detail: str = "",
         hint: str = "",
@@ -139,15 +153,15 @@ class StatusPanel(QFrame):
         can_clear: bool = False,
     ) -> None:
         self._offered_card = None
-        if state != "working":
+        if state != PanelState.WORKING:
             self._ticker.stop()
             self._elapsed.clear()
-        if self.property("state") != state:
+        if self.property("state") != state.value:
             # Only when the state changes: a restyle repolishes the panel and makes Qt lay
             # the window out again (milliseconds on the GUI thread), and the reader's
             # progress arrives several times a second in the same state. Texts and
             # visibility are left alone by Qt when they do not change.
-            self.setProperty("state", state)
+            self.setProperty("state", state.value)  # the stylesheet's [state="…"]
             # Before the visibility changes below: showing a child polishes it (with the
             # state just set), and restyle() leaves alone what is not polished yet.
             restyle(self, self._headline, self._detail, self._hint)
@@ -169,7 +183,7 @@ class StatusPanel(QFrame):
             self._check.setVisible(can_check)
             self._stop.setVisible(can_stop)
             self._clear.setVisible(can_clear)
-            self._elapsed.setVisible(state == "working" and bool(self._elapsed.text()))
+            self._elapsed.setVisible(state == PanelState.WORKING and bool(self._elapsed.text()))
         finally:
             self._layout.setEnabled(True)
         self.setAccessibleDescription(self.text())
@@ -177,7 +191,7 @@ class StatusPanel(QFrame):
     def show_idle(self) -> None:
         self._seen = []
         self._show(
-            "idle",
+            PanelState.IDLE,
             self.tr("Ready"),
             self.tr(
                 "Find the customer, read the terms aloud, tick the consent box, choose a "
@@ -186,10 +200,10 @@ class StatusPanel(QFrame):
         )
 
     def show_connecting(self) -> None:
-        self._show("working", self.tr("Connecting…"), self.tr("Starting moto-desk."))
+        self._show(PanelState.WORKING, self.tr("Connecting…"), self.tr("Starting moto-desk."))
 
     def show_info(self, headline: str, detail: str = "") -> None:
-        self._show("info", headline, detail)
+        self._show(PanelState.INFO, headline, detail)
 
     def start_save(self, reader_label: str) -> None:
         """A save begins: clear the previous result and list the steps to come."""
@@ -198,7 +212,7 @@ class StatusPanel(QFrame):
         self._reader_label = reader_label
         self._elapsed.clear()
         self._show(
-            "working",
+            PanelState.WORKING,
             self.tr("Saving the card…"),
             self.tr("Starting."),
             self.tr("Press Esc to cancel."),
@@ -222,13 +236,13 @@ class StatusPanel(QFrame):
         headline = self._step_words(progress.step)
         detail = self._step_detail(progress.step)
         hint = self.tr("Press Esc to cancel.") if progress.step is not Step.CANCELING else ""
-        self._show("working", headline, detail, hint, steps=self._step_list(progress.step))
+        self._show(PanelState.WORKING, headline, detail, hint, steps=self._step_list(progress.step))
         self._update_elapsed()
 
     def show_canceling(self) -> None:
         """The clerk asked to cancel; what really happens comes next from the flow."""
         self._show(
-            "working",
+            PanelState.WORKING,
             self.tr("Canceling…"),
             self.tr("Asking the reader to stop. The result will show here."),
             steps=self._step_list(Step.CANCELING),
@@ -243,7 +257,7 @@ class StatusPanel(QFrame):
             customer=customer
         )
         self._show(
-            "approved",
+            PanelState.APPROVED,
             self.tr("✓ Card saved"),
             f"{detail}\n{saved_to}",
             self.tr("Charge it now with Charge saved card (F6), or go on with the next customer."),
@@ -261,7 +275,7 @@ class StatusPanel(QFrame):
         # A reader held by another desk may be cleared, but only on purpose (confirmed).
         foreign = isinstance(error, ReaderBusy) and error.held_by_this_desk is False
         self._show(
-            "canceled" if canceled else "failed",
+            PanelState.CANCELED if canceled else PanelState.FAILED,
             self._failure_headline(error.kind),
             clerk_text(error),
             self.tr("The form is kept: when you are ready, press Save card (F5) to try again."),
@@ -270,7 +284,7 @@ class StatusPanel(QFrame):
 
     def show_cleared(self, reader_label: str) -> None:
         self._show(
-            "canceled",
+            PanelState.CANCELED,
             self.tr("Reader cleared"),
             self.tr("The reader “{reader}” is free again.").format(reader=reader_label),
             self.tr("The form is kept: press Save card (F5) to start the save."),
@@ -279,7 +293,7 @@ class StatusPanel(QFrame):
     def show_unknown(self, reason: str) -> None:
         """The save may have gone through: never invite a second save, offer a check."""
         self._show(
-            "unknown",
+            PanelState.UNKNOWN,
             self.tr("? Result not known yet"),
             reason,
             self.tr(
@@ -292,7 +306,7 @@ class StatusPanel(QFrame):
     def show_stalled(self, reason: str) -> None:
         """The reader has shown no result for minutes: offer a check, or to stop it."""
         self._show(
-            "unknown",
+            PanelState.UNKNOWN,
             self.tr("? The reader has not finished"),
             reason,
             self.tr(
@@ -312,7 +326,7 @@ class StatusPanel(QFrame):
 
     def show_confirmed_saved(self) -> None:
         self._show(
-            "approved",
+            PanelState.APPROVED,
             self.tr("✓ Card saved"),
             self.tr("Stripe confirms that the card was saved. It is listed under Saved cards."),
             self.tr("Charge it now with Charge saved card (F6), or go on with the next customer."),
@@ -321,7 +335,7 @@ class StatusPanel(QFrame):
 
     def show_confirmed_not_saved(self) -> None:
         self._show(
-            "canceled",
+            PanelState.CANCELED,
             self.tr("No card was saved"),
             self.tr("Stripe confirms that no card was saved."),
             self.tr("The form is kept: when you are ready, press Save card (F5) to try again."),

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from moto_desk.domain.errors import InvalidInput, MotoDeskError, OutcomeUnknown
 from moto_desk.domain.money import format_money
+from moto_desk.gateway.keys import Mode
 from moto_desk.ui.desk.customer_model import customer_label
 from moto_desk.ui.desk.saved_cards_model import card_words, expiry_words
 from moto_desk.ui.operations import desk as desk_operations
@@ -435,7 +436,7 @@ class ChargeDialog(QDialog):
         draft = self._draft
         if draft is None or not draft.receipt_email:
             return ""
-        if self._session.mode.value == "live":
+        if self._session.mode is Mode.LIVE:
             note = self.tr("Stripe will email a receipt to {email}.")
         else:
             note = self.tr(
