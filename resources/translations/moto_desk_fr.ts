@@ -193,10 +193,6 @@
         <translation>Description&#xa0;: {text}</translation>
     </message>
     <message>
-        <source>Check again</source>
-        <translation>Vérifier de nouveau</translation>
-    </message>
-    <message>
         <source>Charge {amount} again</source>
         <translation>Débiter de nouveau {amount}</translation>
     </message>
@@ -249,24 +245,12 @@
         <translation>Ne débitez pas de nouveau. Appuyez sur Vérifier de nouveau pour interroger Stripe maintenant (moto-desk vérifie aussi à chaque démarrage).</translation>
     </message>
     <message>
-        <source>? Result not known yet</source>
-        <translation>?&#xa0;Résultat pas encore connu</translation>
-    </message>
-    <message>
-        <source>Asking Stripe what happened…</source>
-        <translation>Interrogation de Stripe…</translation>
-    </message>
-    <message>
         <source>Stripe confirms that the payment went through.</source>
         <translation>Stripe confirme que le paiement a abouti.</translation>
     </message>
     <message>
         <source>Stripe confirms that nothing was charged.</source>
         <translation>Stripe confirme que rien n’a été débité.</translation>
-    </message>
-    <message>
-        <source>Stripe has not answered yet. Check again in a moment.</source>
-        <translation>Stripe n’a pas encore répondu. Vérifiez de nouveau dans un instant.</translation>
     </message>
     <message>
         <source>✗ Not charged</source>
@@ -1444,6 +1428,30 @@ Quitter quand même&#xa0;?</translation>
     </message>
 </context>
 <context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Check again</source>
+        <extracomment>The pages, in the order the clerk meets them.</extracomment>
+        <translation>Vérifier de nouveau</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>? Result not known yet</source>
+        <translation>?&#xa0;Résultat pas encore connu</translation>
+    </message>
+    <message>
+        <source>Asking Stripe what happened…</source>
+        <translation>Interrogation de Stripe…</translation>
+    </message>
+    <message>
+        <source>Stripe has not answered yet. Check again in a moment.</source>
+        <translation>Stripe n’a pas encore répondu. Vérifiez de nouveau dans un instant.</translation>
+    </message>
+</context>
+<context>
     <name>QAbstractFileIconProvider</name>
     <message>
         <source>Folder</source>
@@ -1672,10 +1680,6 @@ Quitter quand même&#xa0;?</translation>
         <translation>Modifier le remboursement</translation>
     </message>
     <message>
-        <source>Check again</source>
-        <translation>Vérifier de nouveau</translation>
-    </message>
-    <message>
         <source>Stripe could not be asked ({reason}). These figures are this desk&apos;s records; Stripe refuses a refund larger than what is really left.</source>
         <translation>Stripe n’a pas pu être interrogé ({reason}). Ces montants viennent des registres de ce poste&#xa0;; Stripe refuse un remboursement supérieur à ce qui reste réellement.</translation>
     </message>
@@ -1748,24 +1752,12 @@ Quitter quand même&#xa0;?</translation>
         <translation>Ne remboursez pas de nouveau. Appuyez sur Vérifier de nouveau pour interroger Stripe maintenant (moto-desk vérifie aussi à chaque démarrage).</translation>
     </message>
     <message>
-        <source>? Result not known yet</source>
-        <translation>? Résultat pas encore connu</translation>
-    </message>
-    <message>
-        <source>Asking Stripe what happened…</source>
-        <translation>Interrogation de Stripe…</translation>
-    </message>
-    <message>
         <source>Stripe confirms that the refund went through.</source>
         <translation>Stripe confirme que le remboursement a abouti.</translation>
     </message>
     <message>
         <source>Stripe confirms that nothing was refunded.</source>
         <translation>Stripe confirme que rien n’a été remboursé.</translation>
-    </message>
-    <message>
-        <source>Stripe has not answered yet. Check again in a moment.</source>
-        <translation>Stripe n’a pas encore répondu. Vérifiez de nouveau dans un instant.</translation>
     </message>
 </context>
 <context>
@@ -2138,7 +2130,7 @@ N’effacez le lecteur que si vous êtes sûr que personne ne l’utilise.</tran
     <name>StatusPanel</name>
     <message>
         <source>Status</source>
-        <extracomment>The steps of a save in the order the clerk sees them (others are shown as they come).</extracomment>
+        <extracomment>The steps of a save in the order the clerk sees them (others are shown as they come). The outcome is not known yet (an answer lost, a reader that shows nothing).</extracomment>
         <translation>État</translation>
     </message>
     <message>

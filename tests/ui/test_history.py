@@ -182,6 +182,7 @@ def test_history_filters_refunds_in_parts_and_receipts(
     assert "✓ Charged $50.00" in charge.result_text()
     # Demo mode: Stripe sends no receipt email for test payments; the clerk is told so.
     assert "would email a receipt to margaret@example.com" in charge.result_text()
+    assert find(charge, "chargeResultHeadline").property("state") == "approved"
     find(charge, "doneButton").click()
     qtbot.waitUntil(lambda: window.charge_dialog() is None, timeout=2000)
     client = make_client(sim)
@@ -279,6 +280,8 @@ def test_history_filters_refunds_in_parts_and_receipts(
     qtbot.waitUntil(lambda: refund.page == "result", timeout=10_000)
     assert "✓ Refunded $15.00" in refund.result_text()
     assert find(refund, "changeRefundButton").isHidden()  # nothing invites a second one
+    # One result page for charges and refunds: the same outcome, the same look.
+    assert find(refund, "refundResultHeadline").property("state") == "approved"
     screenshot(refund, "43-refund-done")
     finish_refund(qtbot, history, refund)
 

@@ -12,24 +12,16 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from moto_desk.domain.errors import InvalidInput, MotoDeskError, OutcomeUnknown
 from moto_desk.domain.money import format_money
 from moto_desk.gateway.keys import Mode
 from moto_desk.ui.desk.customer_model import customer_label
 from moto_desk.ui.desk.saved_cards_model import card_words, expiry_words
-from moto_desk.ui.operations import desk as desk_operations
 from moto_desk.ui.operations import payments as operations
 from moto_desk.ui.payments.charge_form import ChargeDraft, ChargeForm
+from moto_desk.ui.payments.payment_dialog import PAGES, PaymentDialog, ResultState
 from moto_desk.ui.shell.assets import restyle
 from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
 
@@ -39,14 +31,10 @@ if TYPE_CHECKING:
     from moto_desk.ui.shell.jobs import JobRunner
     from moto_desk.ui.shell.session import DeskSession
 
-
-# The dialog's pages, in the order the clerk meets them.
-PAGES = ("form", "confirm", "working", "result")
-
 T = TypeVar("T")
 
 
-class ChargeDialog(QDialog):
+class ChargeDialog(PaymentDialog):
     """Charge one of a customer's saved cards, off-session.
 
     Built empty; :meth:`start` fills it for each charge. The window keeps one dialog and
@@ -75,19 +63,14 @@ class ChargeDialog(QDialog):
         locale: str,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(runner, router, session, parent)
         self.setObjectName("chargeDialog")
         self.setWindowTitle(self.tr("Charge saved card"))
         self.setAccessibleName(self.tr("Charge saved card"))
-        self._runner = runner
-        self._router = router
-        self._session = session
         self._locale = locale
         self._draft: ChargeDraft | None = None
         self._confirmed_duplicate = False
-        self._charging = False
         self._consent_ready = False
-        self._unknown_entry: str | None = None
         # Counts the closings: a job's answer is for the opening it was started in.
         self._opening = 0
         self._polished = 0  # how many pages prepare_page() has polished
@@ -167,20 +150,6 @@ class ChargeDialog(QDialog):
     def _built(self, name: str) -> bool:
         return self._pages.count() > PAGES.index(name)
 
-    def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAccessibleName(text)
-        button.clicked.connect(slot)
-        return button
-
-    def _row(self, *buttons: QPushButton) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.addStretch(1)
-        for button in buttons:
-            row.addWidget(button)
-        return row
-
     def _form_page(self) -> QWidget:
         page = QWidget(self)
         self.form = ChargeForm(locale=self._locale, parent=self)
@@ -192,7 +161,7 @@ class ChargeDialog(QDialog):
         close.setAutoDefault(False)
         layout = QVBoxLayout(page)
         layout.addWidget(self.form)
-        layout.addLayout(self._row(close, self._review))
+        layout.addLayout(self._button_row(close, self._review))
         return page
 
     def _confirm_page(self) -> QWidget:
@@ -221,7 +190,7 @@ class ChargeDialog(QDialog):
         layout.addWidget(self._consent)
         layout.addWidget(self._duplicate)
         layout.addStretch(1)
-        layout.addLayout(self._row(back, self._confirm))
+        layout.addLayout(self._button_row(back, self._confirm))
         return page
 
     def _working_page(self) -> QWidget:
@@ -236,40 +205,18 @@ class ChargeDialog(QDialog):
         return page
 
     def _result_page(self) -> QWidget:
-        page = QWidget(self)
-        self._result_headline = QLabel(page)
-        self._result_headline.setObjectName("chargeResultHeadline")
-        self._result_detail = QLabel(page)
-        self._result_detail.setObjectName("chargeResultDetail")
-        self._result_detail.setWordWrap(True)
-        self._result_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._again = self._button(
-            "changeChargeButton", self.tr("Change the charge"), self.on_back_clicked
+        return self._make_result_page(
+            prefix="charge",
+            change=("changeChargeButton", self.tr("Change the charge")),
+            check="checkChargeButton",
+            done="doneButton",
         )
-        self._again.setAutoDefault(False)
-        self._check = self._button(
-            "checkChargeButton", self.tr("Check again"), self.on_check_clicked
-        )
-        self._check.setAutoDefault(False)
-        self._check.hide()
-        self._done = self._button("doneButton", self.tr("Close"), self.accept)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self._result_headline)
-        layout.addWidget(self._result_detail)
-        layout.addStretch(1)
-        layout.addLayout(self._row(self._check, self._again, self._done))
-        return page
 
     # ------------------------------------------------------------------ reading (tests)
     @property
     def page(self) -> str:
         index = self._pages.currentIndex()
         return PAGES[index] if index >= 0 else "form"
-
-    def result_text(self) -> str:
-        if not self._built("result"):
-            return "\n"
-        return f"{self._result_headline.text()}\n{self._result_detail.text()}"
 
     def confirm_text(self) -> str:
         if not self._built("confirm"):
@@ -377,9 +324,9 @@ class ChargeDialog(QDialog):
     @Slot()
     def on_confirm_clicked(self) -> None:
         draft = self._draft
-        if draft is None or self._charging or not self._consent_ready:
+        if draft is None or self._busy or not self._consent_ready:
             return
-        self._charging = True
+        self._busy = True
         self._build("working")
         self._working.setText(
             self.tr("Charging {amount}… Please wait; do not close moto-desk.").format(
@@ -416,7 +363,7 @@ class ChargeDialog(QDialog):
             card=card, reference=result.payment_intent_id
         )
         self._set_result(
-            "approved",
+            ResultState.DONE,
             self.tr("✓ Charged {amount}").format(amount=format_money(result.amount, self._locale)),
             detail + self._receipt_note(),
         )
@@ -469,84 +416,40 @@ class ChargeDialog(QDialog):
             self._show_unknown(clerk_text(error))
             self._charge_ended()
             return
-        self._set_result("failed", self.tr("✗ Not charged"), clerk_text(error))
-        self._again.show()
+        self._set_result(
+            ResultState.FAILED, self.tr("✗ Not charged"), clerk_text(error), can_change=True
+        )
         self._charge_ended()
 
-    def _set_result(self, state: str, headline: str, detail: str) -> None:
-        self._build("result")
-        self._result_headline.setText(headline)
-        self._result_headline.setProperty("state", state)
-        self._result_detail.setText(detail)
-        self._again.hide()
-        self._check.setVisible(state == "unknown")
-        self._check.setEnabled(True)
-        self._show_result()
-
-    def _show_unknown(self, detail: str) -> None:
-        advice = self.tr(
+    def _unknown_advice(self) -> str:
+        return self.tr(
             "Do not charge again. Press Check again to ask Stripe now (moto-desk also checks "
             "at every start)."
         )
-        self._set_result("unknown", self.tr("? Result not known yet"), f"{detail}\n\n{advice}")
 
-    @Slot()
-    def on_check_clicked(self) -> None:
-        entry_id = self._unknown_entry
-        if entry_id is None:
-            return
-        session = self._session
-        self._check.setEnabled(False)
-        self._result_detail.setText(self.tr("Asking Stripe what happened…"))
-        (
-            desk_operations.check_entry(self._runner, session, entry_id, owner=self)
-            .on_success(self._this_opening(self.on_checked))
-            .on_failure(self._this_opening(self.on_check_failed))
-            .run()
-        )
-
-    @Slot(object)
-    def on_checked(self, state: str) -> None:
+    def _checked_result(self, state: str) -> tuple[ResultState, str, str] | None:
         draft = self._draft
         amount = format_money(draft.amount, self._locale) if draft else ""
         if state == "succeeded":
-            self._unknown_entry = None
-            self._set_result(
-                "approved",
+            return (
+                ResultState.DONE,
                 self.tr("✓ Charged {amount}").format(amount=amount),
                 self.tr("Stripe confirms that the payment went through.") + self._receipt_note(),
             )
-        elif state in ("failed", "canceled"):
-            self._unknown_entry = None
-            self._set_result(
-                "failed",
+        if state in ("failed", "canceled"):
+            return (
+                ResultState.FAILED,
                 self.tr("✗ Not charged"),
                 self.tr("Stripe confirms that nothing was charged."),
             )
-            self._again.show()
-        else:
-            self._show_unknown(self.tr("Stripe has not answered yet. Check again in a moment."))
+        return None
 
-    @Slot(object)
-    def on_check_failed(self, error: BaseException) -> None:
-        if isinstance(error, MotoDeskError):
-            self._show_unknown(clerk_text(error))
-        else:
-            self._router.route(error)
-            self._check.setEnabled(True)
+    def _deliver(self, callback: Callable[[T], None]) -> Callable[[T], None]:
+        return self._this_opening(callback)
+
+    def _show_result_page(self) -> None:
+        self._show_page("result")
 
     @Slot()
     def on_charge_finished(self) -> None:
-        self._charging = False
-
-    def _show_result(self) -> None:
-        restyle(self._result_headline)
-        self._show_page("result")
-        self._done.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    # ------------------------------------------------------------------ closing
-    def reject(self) -> None:
-        """Esc and Close: refused while a charge is on its way (its result must be seen)."""
-        if self._charging:
-            return
-        super().reject()
+        self._busy = False

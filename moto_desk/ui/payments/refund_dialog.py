@@ -11,7 +11,6 @@ Stripe what happened.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -19,12 +18,10 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QStackedWidget,
     QVBoxLayout,
@@ -34,8 +31,8 @@ from PySide6.QtWidgets import (
 from moto_desk.domain.errors import InvalidInput, MotoDeskError, OutcomeUnknown
 from moto_desk.domain.money import Money, currency_rule, format_money, parse_amount
 from moto_desk.ui.after_sale.history_model import card_text, customer_text, local_time, reason_words
-from moto_desk.ui.operations import desk as desk_operations
 from moto_desk.ui.operations import payments as operations
+from moto_desk.ui.payments.payment_dialog import PAGES, PaymentDialog, ResultState
 from moto_desk.ui.shell.assets import restyle
 from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
 
@@ -49,7 +46,7 @@ if TYPE_CHECKING:
 REASONS = ("requested_by_customer", "duplicate", "fraudulent")
 
 
-class RefundDialog(QDialog):
+class RefundDialog(PaymentDialog):
     """Refund all or part of one succeeded charge.
 
     Signals:
@@ -68,23 +65,18 @@ class RefundDialog(QDialog):
         locale: str,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
         if row.amount is None or row.payment_intent_id is None:
             raise ValueError("only a charge with an amount and a PaymentIntent can be refunded")
+        super().__init__(runner, router, session, parent)
         self.setObjectName("refundDialog")
         self.setWindowTitle(self.tr("Refund a payment"))
         self.setAccessibleName(self.tr("Refund a payment"))
-        self._runner = runner
-        self._router = router
-        self._session = session
         self._row = row
         self._payment_intent: str = row.payment_intent_id
         self._charged: Money = row.amount
         self._locale = locale
         self._left: Money | None = None
         self._amount: Money | None = None
-        self._refunding = False
-        self._unknown_entry: str | None = None
 
         self._pages = QStackedWidget(self)
         self._pages.addWidget(self._form_page())
@@ -97,22 +89,6 @@ class RefundDialog(QDialog):
         self._ask_stripe()
 
     # ------------------------------------------------------------------ building
-    def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAccessibleName(text.replace("&", ""))
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        return button
-
-    @staticmethod
-    def _row_of(*buttons: QPushButton) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.addStretch(1)
-        for button in buttons:
-            row.addWidget(button)
-        return row
-
     @staticmethod
     def _emphasise(label: QWidget, scale: float) -> None:
         font = QFont(label.font())
@@ -201,7 +177,7 @@ class RefundDialog(QDialog):
         layout.addWidget(self._left_label)
         layout.addLayout(form)
         layout.addStretch(1)
-        layout.addLayout(self._row_of(close, self._review))
+        layout.addLayout(self._button_row(close, self._review))
         self.setTabOrder(self._full, self._part)
         self.setTabOrder(self._part, self._edit)
         self.setTabOrder(self._edit, self._reason)
@@ -235,7 +211,7 @@ class RefundDialog(QDialog):
         layout.addWidget(self._readback)
         layout.addWidget(note)
         layout.addStretch(1)
-        layout.addLayout(self._row_of(back, self._confirm))
+        layout.addLayout(self._button_row(back, self._confirm))
         return page
 
     def _working_page(self) -> QWidget:
@@ -250,42 +226,21 @@ class RefundDialog(QDialog):
         return page
 
     def _result_page(self) -> QWidget:
-        page = QWidget(self)
-        self._headline = QLabel(page)
-        self._headline.setObjectName("refundResultHeadline")
-        self._emphasise(self._headline, 1.5)
-        self._detail = QLabel(page)
-        self._detail.setObjectName("refundResultDetail")
-        self._detail.setWordWrap(True)
-        self._detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._change = self._button(
-            "changeRefundButton", self.tr("Change the refund"), self.on_back_clicked
+        return self._make_result_page(
+            prefix="refund",
+            change=("changeRefundButton", self.tr("Change the refund")),
+            check="checkRefundButton",
+            done="refundDoneButton",
         )
-        self._check = self._button(
-            "checkRefundButton", self.tr("Check again"), self.on_check_clicked
-        )
-        self._done = self._button("refundDoneButton", self.tr("Close"), self.accept)
-        # Return closes the result, as in the charge dialog (it gets the focus there). The
-        # other buttons keep Return from confirming anything by accident.
-        self._done.setAutoDefault(True)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self._headline)
-        layout.addWidget(self._detail)
-        layout.addStretch(1)
-        layout.addLayout(self._row_of(self._check, self._change, self._done))
-        return page
 
     # ------------------------------------------------------------------ reading (tests)
     @property
     def page(self) -> str:
-        return ("form", "confirm", "working", "result")[self._pages.currentIndex()]
+        return PAGES[self._pages.currentIndex()]
 
     def left(self) -> Money | None:
         """What is left to refund, once known."""
         return self._left
-
-    def result_text(self) -> str:
-        return f"{self._headline.text()}\n{self._detail.text()}"
 
     def confirm_text(self) -> str:
         return self._readback.text()
@@ -436,9 +391,9 @@ class RefundDialog(QDialog):
     @Slot()
     def on_confirm_clicked(self) -> None:
         amount = self._amount
-        if amount is None or self._refunding:
+        if amount is None or self._busy:
             return
-        self._refunding = True
+        self._busy = True
         self._working.setText(
             self.tr("Refunding {amount}… Please wait; do not close moto-desk.").format(
                 amount=self._money(amount)
@@ -464,7 +419,7 @@ class RefundDialog(QDialog):
     @Slot(object)
     def on_refunded(self, result: RefundResult) -> None:
         self._set_result(
-            "ok",
+            ResultState.DONE,
             self.tr("✓ Refunded {amount}").format(amount=self._money(result.amount)),
             "\n".join(
                 [
@@ -490,79 +445,35 @@ class RefundDialog(QDialog):
             self._unknown_entry = error.entry_id
             self._show_unknown(clerk_text(error))
             return
-        self._set_result("error", self.tr("✗ Not refunded"), clerk_text(error))
-        self._change.show()
+        self._set_result(
+            ResultState.FAILED, self.tr("✗ Not refunded"), clerk_text(error), can_change=True
+        )
 
-    def _show_unknown(self, detail: str) -> None:
-        advice = self.tr(
+    def _unknown_advice(self) -> str:
+        return self.tr(
             "Do not refund again. Press Check again to ask Stripe now (moto-desk also checks "
             "at every start)."
         )
-        self._set_result("warning", self.tr("? Result not known yet"), f"{detail}\n\n{advice}")
-        self._check.setVisible(self._unknown_entry is not None)
 
-    def _set_result(self, role: str, headline: str, detail: str) -> None:
-        self._headline.setText(headline)
-        self._headline.setProperty("role", role)
-        restyle(self._headline)
-        self._detail.setText(detail)
-        self._change.hide()
-        self._check.hide()
-        self._check.setEnabled(True)
-        self._pages.setCurrentIndex(3)
-        self._done.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    @Slot()
-    def on_check_clicked(self) -> None:
-        entry_id = self._unknown_entry
-        if entry_id is None:
-            return
-        session = self._session
-        self._check.setEnabled(False)
-        self._detail.setText(self.tr("Asking Stripe what happened…"))
-        (
-            desk_operations.check_entry(self._runner, session, entry_id, owner=self)
-            .on_success(self.on_checked)
-            .on_failure(self.on_check_failed)
-            .run()
-        )
-
-    @Slot(object)
-    def on_checked(self, state: str) -> None:
+    def _checked_result(self, state: str) -> tuple[ResultState, str, str] | None:
         amount = self._money(self._amount) if self._amount else ""
         if state == "succeeded":
-            self._unknown_entry = None
-            self._set_result(
-                "ok",
+            return (
+                ResultState.DONE,
                 self.tr("✓ Refunded {amount}").format(amount=amount),
                 self.tr("Stripe confirms that the refund went through."),
             )
-        elif state in ("failed", "canceled"):
-            self._unknown_entry = None
-            self._set_result(
-                "error",
+        if state in ("failed", "canceled"):
+            return (
+                ResultState.FAILED,
                 self.tr("✗ Not refunded"),
                 self.tr("Stripe confirms that nothing was refunded."),
             )
-            self._change.show()
-        else:
-            self._show_unknown(self.tr("Stripe has not answered yet. Check again in a moment."))
+        return None
 
-    @Slot(object)
-    def on_check_failed(self, error: BaseException) -> None:
-        if isinstance(error, MotoDeskError):
-            self._show_unknown(clerk_text(error))
-        else:
-            self._router.route(error)
-            self._check.setEnabled(True)
+    def _show_result_page(self) -> None:
+        self._pages.setCurrentIndex(PAGES.index("result"))
 
     @Slot()
     def on_refund_finished(self) -> None:
-        self._refunding = False
-
-    # ------------------------------------------------------------------ closing
-    def reject(self) -> None:
-        """Esc and Close: refused while a refund is on its way (its result must be seen)."""
-        if self._refunding:
-            return
-        super().reject()
+        self._busy = False
