@@ -171,3 +171,41 @@ def phone_search_keys(text: str) -> str:
     text are dropped so a national "07700 900123" still finds "+447700900123" as a substring.
     """
     return re.sub(r"[^0-9]", "", text.translate(_ASCII_DIGITS)).lstrip("0")
+
+
+def _groups(digits: str, sizes: tuple[int, ...] = ()) -> str:
+    """``digits`` split into groups of ``sizes``, else threes (the last group takes a lone
+    digit left over, so no group is a single digit)."""
+    if sizes:
+        parts, start = [], 0
+        for size in sizes:
+            parts.append(digits[start : start + size])
+            start += size
+        if start < len(digits):
+            parts.append(digits[start:])
+        return " ".join(p for p in parts if p)
+    parts = [digits[i : i + 3] for i in range(0, len(digits), 3)]
+    if len(parts) > 1 and len(parts[-1]) == 1:
+        parts[-2:] = [parts[-2] + parts[-1]]
+    return " ".join(parts)
+
+
+def format_phone(stored: str) -> str:
+    """An E.164 number as a clerk reads it aloud: ``+1 802-555-0187``, ``+33 6 12 34 56 78``,
+    ``+44 20 7946 0000``. Stored numbers stay E.164 (searchable, unambiguous); this is for
+    display only, and anything that is not E.164 is shown as it is."""
+    if not stored.startswith("+") or not stored[1:].isdigit():
+        return stored
+    digits = stored[1:]
+    code = next((digits[:n] for n in (1, 2, 3) if digits[:n] in _BY_CALLING_CODE), None)
+    if code is None:
+        return stored
+    national = digits[len(code) :]
+    if code == "1" and len(national) == 10:
+        return f"+1 {national[:3]}-{national[3:6]}-{national[6:]}"
+    if code == "33" and len(national) == 9:
+        return f"+33 {_groups(national, (1, 2, 2, 2, 2))}"
+    if code == "44" and len(national) == 10:
+        sizes = (2, 4, 4) if national.startswith("2") else (4, 6)
+        return f"+44 {_groups(national, sizes)}"
+    return f"+{code} {_groups(national)}"

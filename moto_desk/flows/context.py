@@ -1,8 +1,8 @@
 """What every flow needs: the gateway, the desk's records, who is working, progress, cancel.
 
 Flows run on a worker thread and may wait minutes on a reader, so each run opens its own
-SQLite connection (connections are thread-bound; WAL lets several coexist) instead of
-borrowing the GUI's database worker and blocking it.
+SQLite connection (connections are thread-bound; WAL lets several coexist): no connection
+is shared between jobs, and none lives on the GUI thread.
 """
 
 from __future__ import annotations

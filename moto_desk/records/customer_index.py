@@ -48,7 +48,7 @@ def fold(text: str) -> str:
 
 
 class CustomerIndex:
-    """The index stored in an open database; use it on the database worker thread only."""
+    """The index stored in an open database; use it on the thread that opened it."""
 
     def __init__(self, conn: sqlite3.Connection, clock: Clock = utc_now) -> None:
         self._conn = conn

@@ -15,7 +15,7 @@ from moto_desk.records.timestamps import Clock, to_iso, utc_now
 
 
 class DeskState:
-    """Key/value desk state in an open database; use it on the database worker thread only."""
+    """Key/value desk state in an open database; use it on the thread that opened it."""
 
     def __init__(self, conn: sqlite3.Connection, clock: Clock = utc_now) -> None:
         self._conn = conn

@@ -161,7 +161,8 @@ def _csv_cell(value: object) -> object:
 class ConsentLedger:
     """The consent ledger stored in an open database (see the module docstring).
 
-    Every method commits before it returns; use it on the database worker thread only.
+    Every method commits before it returns. Use it on the thread that opened its connection
+    (each flow run opens its own, on the job's worker thread: ``flows.context.open_records``).
     """
 
     def __init__(self, conn: sqlite3.Connection, clock: Clock = utc_now) -> None:

@@ -722,6 +722,7 @@ class MainWindow(QMainWindow):
             self.store,
             settings=self.settings,
             readers=self.readers.readers(),
+            language_in_use=self.language,
             parent=self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

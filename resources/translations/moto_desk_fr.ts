@@ -2003,6 +2003,10 @@ N’effacez le lecteur que si vous êtes sûr que personne ne l’utilise.</tran
         <translation>Une nouvelle langue s’applique au prochain démarrage.</translation>
     </message>
     <message>
+        <source>This session is in {language} (chosen when moto-desk was started). {rest}</source>
+        <translation>Cette session est en {language} (choisi au lancement de moto-desk). {rest}</translation>
+    </message>
+    <message>
         <source>&amp;Mode</source>
         <translation>&amp;Mode</translation>
     </message>

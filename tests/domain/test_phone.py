@@ -81,3 +81,17 @@ def test_search_keys(text: str, key: str) -> None:
 def test_a_national_number_is_a_substring_of_its_normalised_form() -> None:
     stored = phone_search_keys(normalize_phone("07700 900123", "GB"))
     assert phone_search_keys("07700 900123") in stored
+
+
+def test_stored_numbers_are_shown_as_a_clerk_reads_them() -> None:
+    from moto_desk.domain.phone import format_phone
+
+    assert format_phone("+18025550187") == "+1 802-555-0187"
+    assert format_phone("+33612345678") == "+33 6 12 34 56 78"
+    assert format_phone("+442079460000") == "+44 20 7946 0000"
+    assert format_phone("+447700900123") == "+44 7700 900123"
+    assert format_phone("+4930123456") == "+49 301 234 56"
+    assert format_phone(normalize_phone("(802) 555-0187")) == "+1 802-555-0187"
+    # Not E.164, or a country this desk does not know: shown as it is.
+    assert format_phone("555 0187") == "555 0187"
+    assert format_phone("+999123456") == "+999123456"

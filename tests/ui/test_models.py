@@ -27,8 +27,8 @@ def test_customer_model(qtmodeltester: Any) -> None:
     model = CustomerModel()
     model.set_customers([customer(1), customer(2, None)])
     qtmodeltester.check(model)
-    assert model.index(0).data() == "Name 1\na@example.com · +18025550100"
-    assert model.index(1).data() == "Name 2\n+18025550100"
+    assert model.index(0).data() == "Name 1\na@example.com · +1 802-555-0100"
+    assert model.index(1).data() == "Name 2\n+1 802-555-0100"  # stored as E.164
     assert model.index(0).data(Qt.ItemDataRole.AccessibleTextRole).startswith("Name 1 — ")
     assert model.index(1).data(CUSTOMER_ROLE).id == "cus_2"
     model.put_first(customer(2))

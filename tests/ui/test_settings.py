@@ -150,3 +150,24 @@ def test_the_stripe_key_explanation_is_never_cut_in_french(
     assert expected in status.text()
     assert clipped(dialog) == []
     screenshot(dialog, f"62-settings-fr-{'no-keyring' if stored is None else 'test-key'}")
+
+
+def test_the_language_in_use_is_named_when_it_is_not_the_settings(
+    qtbot: Any, open_window: WindowFactory
+) -> None:
+    """Started with --lang fr and "As the system" saved: the dialog says the session is in
+    French, rather than only "As the system" (a clerk would think the setting is ignored)."""
+    window = open_window(language="fr", settings=DeskSettings(language=""))
+    dialog = open_settings(qtbot, window)
+    assert find(dialog, "languageChoice").currentData() == ""
+    assert "Français" in find(dialog, "languageNote").text()
+    dialog.reject()
+
+
+def test_no_language_note_when_the_settings_chose_it(
+    qtbot: Any, open_window: WindowFactory
+) -> None:
+    window = open_window(language="fr", settings=DeskSettings(language="fr"))
+    dialog = open_settings(qtbot, window)
+    assert "Français" not in find(dialog, "languageNote").text()
+    dialog.reject()

@@ -13,6 +13,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from moto_desk.domain.phone import format_phone
+
 if TYPE_CHECKING:
     from moto_desk.domain.models import Customer
 
@@ -24,8 +26,13 @@ _Index = QModelIndex | QPersistentModelIndex
 def customer_label(customer: Customer) -> str:
     """One line a clerk recognises a customer by: name, then email and phone."""
     name = customer.name or QCoreApplication.translate("CustomerModel", "(no name)")
-    contact = " · ".join(part for part in (customer.email, customer.phone) if part)
-    return f"{name} — {contact}" if contact else name
+    return f"{name} — {contact}" if (contact := contact_words(customer)) else name
+
+
+def contact_words(customer: Customer) -> str:
+    """Email and phone, the phone written for reading aloud (stored as E.164)."""
+    phone = format_phone(customer.phone) if customer.phone else None
+    return " · ".join(part for part in (customer.email, phone) if part)
 
 
 class CustomerModel(QAbstractListModel):
@@ -45,7 +52,7 @@ class CustomerModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             # Two lines, so a long email never hides the name behind a scroll bar.
             name = customer.name or QCoreApplication.translate("CustomerModel", "(no name)")
-            contact = " · ".join(part for part in (customer.email, customer.phone) if part)
+            contact = contact_words(customer)
             return f"{name}\n{contact}" if contact else name
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return customer_label(customer)

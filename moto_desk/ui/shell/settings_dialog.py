@@ -31,6 +31,7 @@ from moto_desk.domain.errors import MotoDeskError
 from moto_desk.settings import BackendChoice, DeskSettings, SettingsStore
 from moto_desk.ui.payments.charge_form import CURRENCIES
 from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
+from moto_desk.ui.shell.translations import choose_language
 
 if TYPE_CHECKING:
     from moto_desk.domain.models import Reader
@@ -105,6 +106,7 @@ class SettingsDialog(QDialog):
         *,
         settings: DeskSettings,
         readers: list[Reader],
+        language_in_use: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -184,8 +186,16 @@ class SettingsDialog(QDialog):
         self._language.addItem("English", "en")
         self._language.addItem("Français", "fr")
         self._select(self._language, settings.language)
-        self._language_note = QLabel(self.tr("A new language is used from the next start."), self)
+        note = self.tr("A new language is used from the next start.")
+        if language_in_use and language_in_use != choose_language(None, settings.language):
+            # Started with --lang: the setting is not what the clerk sees now; say so.
+            names = {"en": "English", "fr": "Français"}
+            note = self.tr(
+                "This session is in {language} (chosen when moto-desk was started). {rest}"
+            ).format(language=names.get(language_in_use, language_in_use), rest=note)
+        self._language_note = QLabel(note, self)
         self._language_note.setObjectName("languageNote")
+        self._language_note.setWordWrap(True)
 
         key_row = QHBoxLayout()
         key_row.addWidget(self._key, 1)
