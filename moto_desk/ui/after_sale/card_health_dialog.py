@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QLocale,
     QObject,
     Qt,
-    Signal,
     Slot,
 )
 from PySide6.QtGui import QColor, QFont
@@ -150,10 +149,7 @@ class CardHealthDialog(QDialog):
     """The shop's cards that need attention.
 
     Signals:
-        checked(object): a check ended (the list of ``CardHealth``).
     """
-
-    checked = Signal(object)
 
     def __init__(
         self,
@@ -277,7 +273,6 @@ class CardHealthDialog(QDialog):
                     days=EXPIRING_DAYS,
                 )
             )
-        self.checked.emit(items)
 
     def on_check_failed(self, error: BaseException) -> None:
         self._done()

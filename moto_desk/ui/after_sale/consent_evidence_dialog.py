@@ -82,12 +82,10 @@ class ConsentEvidenceDialog(QDialog):
     """Consent evidence for one customer, with exports and the withdrawal of a card.
 
     Signals:
-        evidence_loaded(object): the evidence was built (a ``ConsentEvidence``).
         card_removed(object): a card was detached and its consent withdrawn (the SavedCard).
         exported(str): a PDF or CSV file was written (its path).
     """
 
-    evidence_loaded = Signal(object)
     card_removed = Signal(object)
     exported = Signal(str)
 
@@ -289,7 +287,6 @@ class ConsentEvidenceDialog(QDialog):
         self._view.setHtml(self.html(dark=dark_palette()))
         self._set_exports_enabled(True)
         self._update_removal()
-        self.evidence_loaded.emit(evidence)
 
     @Slot(object)
     def on_evidence_failed(self, error: BaseException) -> None:

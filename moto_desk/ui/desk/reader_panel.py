@@ -34,11 +34,9 @@ class ReaderPanel(QGroupBox):
 
     Signals:
         reader_changed(object): the selected :class:`Reader`, or None when there is none.
-        readers_loaded(int): the list was (re)loaded with this many readers.
     """
 
     reader_changed = Signal(object)
-    readers_loaded = Signal(int)
 
     def __init__(self, runner: JobRunner, router: ErrorRouter, parent: QWidget | None = None):
         super().__init__(parent)
@@ -144,7 +142,6 @@ class ReaderPanel(QGroupBox):
             )
         else:
             self._set_note("")
-        self.readers_loaded.emit(len(readers))
         self._announce()
 
     @Slot(object)

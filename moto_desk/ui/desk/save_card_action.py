@@ -64,13 +64,11 @@ class SaveCardAction(QObject):
         running_changed(bool): a save started or ended.
         card_saved(object): the :class:`SaveResult` of an approved save (None when a save
             whose answer was lost is confirmed later by "Check again").
-        save_failed(object): the error that ended a save (already shown).
         unknown_changed(): a save's result became unknown, or became known again.
     """
 
     running_changed = Signal(bool)
     card_saved = Signal(object)
-    save_failed = Signal(object)
     unknown_changed = Signal()
 
     def __init__(
@@ -167,7 +165,6 @@ class SaveCardAction(QObject):
             # The reader still waits for the card: the save may yet succeed.
             self._set_unknown(error.entry_id)
             self._status.show_stalled(clerk_text(error))
-            self.save_failed.emit(error)
             return
         if isinstance(error, OutcomeUnknown):
             # The flow leaves the entry open only when Stripe may have saved the card (the
@@ -176,13 +173,11 @@ class SaveCardAction(QObject):
             # was saved, and the router's words (e.g. "wait, then try again") are right.
             self._set_unknown(error.entry_id or self._entry_id)
             self._status.show_unknown(clerk_text(error))
-            self.save_failed.emit(error)
             return
         self._router.route(error, view=self._status)
         if not isinstance(error, MotoDeskError):
             # Our bug (reported by the router): the panel must not stay on "working".
             self._status.show_failure(MotoDeskError(ErrorKind.BUG))
-        self.save_failed.emit(error)
 
     @Slot()
     def on_save_finished(self) -> None:

@@ -37,14 +37,12 @@ class SavedCardsPanel(QGroupBox):
 
     Signals:
         charge_requested(): the clerk asked to charge a saved card.
-        cards_loaded(int): the cards of the current customer arrived (how many).
         evidence_requested(): the clerk asked for the customer's consent evidence.
         removal_requested(object): the clerk asked to remove a card (the SavedCard) because
             the customer withdrew consent.
     """
 
     charge_requested = Signal()
-    cards_loaded = Signal(int)
     evidence_requested = Signal()
     removal_requested = Signal(object)
 
@@ -178,7 +176,6 @@ class SavedCardsPanel(QGroupBox):
         else:
             self._set_note(self.tr("No saved card yet."))
         self._update_charge()
-        self.cards_loaded.emit(len(cards))
 
     def on_cards_failed(self, error: BaseException) -> None:
         if isinstance(error, MotoDeskError):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import QSignalBlocker, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -57,13 +57,7 @@ class ChargeDraft:
 
 
 class ChargeForm(QWidget):
-    """Card, amount (currency-aware), currency, description, optional receipt email.
-
-    Signals:
-        amount_changed(object): the amount as ``Money``, or None while it is not valid.
-    """
-
-    amount_changed = Signal(object)
+    """Card, amount (currency-aware), currency, description, optional receipt email."""
 
     def __init__(self, *, locale: str, parent: QWidget | None = None) -> None:
         """An empty form; :meth:`start` fills it for a charge."""
@@ -258,7 +252,6 @@ class ChargeForm(QWidget):
         if quiet_when_empty and not self._amount.text().strip():
             self._amount_note.clear()
             self._set_note_role("")
-            self.amount_changed.emit(None)
             return None
         money: Money | None = None
         try:
@@ -272,7 +265,6 @@ class ChargeForm(QWidget):
                 self.tr("Will charge {amount}").format(amount=format_money(checked, self._locale))
             )
             self._set_note_role("ok")
-        self.amount_changed.emit(money)
         return money
 
     def _set_note_role(self, role: str) -> None:

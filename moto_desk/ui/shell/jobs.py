@@ -203,13 +203,7 @@ class Job(QObject, Generic[T]):
 
 
 class JobRunner(QObject):
-    """Owns the thread pool. One per window.
-
-    Signals:
-        payment_jobs_changed(int): the number of open payment operations changed.
-    """
-
-    payment_jobs_changed = Signal(int)
+    """Owns the thread pool. One per window."""
 
     def __init__(
         self,
@@ -267,7 +261,6 @@ class JobRunner(QObject):
             self._latest[job._topic] = job
         if payment:
             self._payment_open += 1
-            self.payment_jobs_changed.emit(self._payment_open)
         self._pool.submit(job._execute)
 
     def _ended(self, job: Job[Any], payment: bool) -> None:
@@ -276,7 +269,6 @@ class JobRunner(QObject):
             del self._latest[job._topic]
         if payment:
             self._payment_open -= 1
-            self.payment_jobs_changed.emit(self._payment_open)
 
     def drop_pending(self, owner: QObject, topic: str) -> None:
         """What a running job of ``owner`` and ``topic`` finds is no longer wanted (the

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -33,13 +33,7 @@ if TYPE_CHECKING:
 
 
 class SimulatorPanel(QWidget):
-    """Choose a test card and present it to the selected reader.
-
-    Signals:
-        card_presented(str): a test card reached the reader (its description).
-    """
-
-    card_presented = Signal(str)
+    """Choose a test card and present it to the selected reader."""
 
     def __init__(self, runner: JobRunner, router: ErrorRouter, parent: QWidget | None = None):
         super().__init__(parent)
@@ -140,7 +134,6 @@ class SimulatorPanel(QWidget):
             )
             return
         self._result.setText(self.tr("Presented: {card}.").format(card=card.description))
-        self.card_presented.emit(card.description)
 
     @Slot(object)
     def on_present_failed(self, error: BaseException) -> None:
