@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from moto_desk.cli import shapes
-from moto_desk.cli.desk import GlobalOptions, opened
+from moto_desk.cli.desk import opened
 from moto_desk.cli.exit_codes import ExitCode
+from moto_desk.cli.options import GlobalOptions
 from moto_desk.cli.output import Output
 from moto_desk.domain.errors import InvalidInput
 from moto_desk.domain.ids import IdKind, check_id

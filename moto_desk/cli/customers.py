@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 
 from moto_desk.cli import shapes
-from moto_desk.cli.desk import GlobalOptions, desk_settings, opened
+from moto_desk.cli.desk import desk_settings, opened
 from moto_desk.cli.exit_codes import ExitCode
+from moto_desk.cli.options import GlobalOptions
 from moto_desk.cli.output import Output
 from moto_desk.domain.models import Customer
 from moto_desk.domain.words import QT_TRANSLATE_NOOP

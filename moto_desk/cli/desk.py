@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from moto_desk.cli.options import GlobalOptions
 from moto_desk.domain.errors import ErrorKind, MotoDeskError
 from moto_desk.domain.words import QT_TRANSLATE_NOOP
 from moto_desk.flows.cancel import CancelToken
@@ -33,18 +34,6 @@ if TYPE_CHECKING:
     from moto_desk.single_instance import InstanceLock
 
 ENV_RECORDS = "MOTO_DESK_RECORDS"
-
-
-@dataclass(frozen=True)
-class GlobalOptions:
-    """The options every command takes, before or after its name."""
-
-    data_dir: Path | None = None
-    api_base: str | None = None
-    demo: bool = False
-    records: str | None = None
-    lang: str | None = None
-    json: bool = False
 
 
 @dataclass

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from moto_desk.cli.desk import GlobalOptions
+from moto_desk.cli.options import GlobalOptions
 
 REASONS = ("requested_by_customer", "duplicate", "fraudulent")
 

@@ -7,16 +7,18 @@ import contextlib
 import logging
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from moto_desk.cli.desk import GlobalOptions
-from moto_desk.cli.exit_codes import ExitCode
-from moto_desk.cli.language import translator
-from moto_desk.cli.output import Output
+from moto_desk.cli.options import GlobalOptions
 from moto_desk.cli.parser import UsageError, build_parser, global_options
+
+if TYPE_CHECKING:
+    from moto_desk.cli.exit_codes import ExitCode
+    from moto_desk.cli.output import Output
 
 log = logging.getLogger("moto_desk.cli")
 
-Command = Callable[[argparse.Namespace, GlobalOptions, Output], ExitCode]
+Command = Callable[[argparse.Namespace, GlobalOptions, "Output"], "ExitCode"]
 
 
 def _command(args: argparse.Namespace) -> Command | None:
@@ -71,27 +73,32 @@ def _log_bug(options: GlobalOptions, error: BaseException) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    wants_json = "--json" in argv
     try:
         args = build_parser().parse_args(argv)
     except UsageError as error:
-        return int(Output(as_json=wants_json).usage_error(str(error)))
+        from moto_desk.cli.output import Output
+
+        return int(Output(as_json="--json" in argv).usage_error(str(error)))
     options = global_options(args)
-    out = Output(
-        as_json=options.json,
-        translate=translator(options.lang),
-        locale=options.lang or "en",
-    )
     if args.self_test:
         from moto_desk.selftest import run_self_test
 
         return run_self_test(options.data_dir)
     command = _command(args)
     if command is None:
+        # The window: nothing more of the command line is imported before it paints.
         from moto_desk.paths import data_dir
         from moto_desk.ui.shell.app import run_gui
 
         return run_gui(args, data_dir(options.data_dir))
+    from moto_desk.cli.language import translator
+    from moto_desk.cli.output import Output
+
+    out = Output(
+        as_json=options.json,
+        translate=translator(options.lang),
+        locale=options.lang or "en",
+    )
     try:
         return int(command(args, options, out))
     except KeyboardInterrupt:

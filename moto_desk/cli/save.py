@@ -21,9 +21,10 @@ from types import FrameType
 from typing import Any
 
 from moto_desk.cli import shapes
-from moto_desk.cli.desk import Desk, GlobalOptions, opened
+from moto_desk.cli.desk import Desk, opened
 from moto_desk.cli.exit_codes import ExitCode
 from moto_desk.cli.language import OUR_SHOP
+from moto_desk.cli.options import GlobalOptions
 from moto_desk.cli.output import Output
 from moto_desk.domain.errors import ErrorKind, InvalidInput, MotoDeskError
 from moto_desk.domain.ids import IdKind, check_id

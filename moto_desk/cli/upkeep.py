@@ -6,8 +6,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from moto_desk.cli.desk import GlobalOptions, opened, settings_file
+from moto_desk.cli.desk import opened, settings_file
 from moto_desk.cli.exit_codes import ExitCode
+from moto_desk.cli.options import GlobalOptions
 from moto_desk.cli.output import Output
 from moto_desk.domain.words import QT_TRANSLATE_NOOP
 

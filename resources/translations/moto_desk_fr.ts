@@ -2003,8 +2003,16 @@ N’effacez le lecteur que si vous êtes sûr que personne ne l’utilise.</tran
         <translation>Une nouvelle langue s’applique au prochain démarrage.</translation>
     </message>
     <message>
-        <source>This session is in {language} (chosen when moto-desk was started). {rest}</source>
-        <translation>Cette session est en {language} (choisi au lancement de moto-desk). {rest}</translation>
+        <source>in English</source>
+        <translation>en anglais</translation>
+    </message>
+    <message>
+        <source>in French</source>
+        <translation>en français</translation>
+    </message>
+    <message>
+        <source>This session is {in_language} (chosen when moto-desk was started). {rest}</source>
+        <translation>Cette session est {in_language} (choisi au lancement de moto-desk). {rest}</translation>
     </message>
     <message>
         <source>&amp;Mode</source>

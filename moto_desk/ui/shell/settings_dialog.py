@@ -189,10 +189,10 @@ class SettingsDialog(QDialog):
         note = self.tr("A new language is used from the next start.")
         if language_in_use and language_in_use != choose_language(None, settings.language):
             # Started with --lang: the setting is not what the clerk sees now; say so.
-            names = {"en": "English", "fr": "Français"}
+            in_language = {"en": self.tr("in English"), "fr": self.tr("in French")}
             note = self.tr(
-                "This session is in {language} (chosen when moto-desk was started). {rest}"
-            ).format(language=names.get(language_in_use, language_in_use), rest=note)
+                "This session is {in_language} (chosen when moto-desk was started). {rest}"
+            ).format(in_language=in_language.get(language_in_use, language_in_use), rest=note)
         self._language_note = QLabel(note, self)
         self._language_note.setObjectName("languageNote")
         self._language_note.setWordWrap(True)

@@ -1,0 +1,19 @@
+"""The options every command takes, before or after its name (kept apart so that starting
+the window, which parses them too, imports nothing else of the command line)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class GlobalOptions:
+    """The options every command takes, before or after its name."""
+
+    data_dir: Path | None = None
+    api_base: str | None = None
+    demo: bool = False
+    records: str | None = None
+    lang: str | None = None
+    json: bool = False
