@@ -525,6 +525,8 @@ class MainWindow(QMainWindow):
         self.customers.set_enabled_for_work(not running)
         self.consent.set_enabled_for_work(not running)
         self.readers.set_enabled_for_work(not running)
+        if running and self.simulator is not None:
+            self.simulator.on_save_started()
         self.cancel_button.setEnabled(running)
         self._update_save_button()
         if not running and self.isActiveWindow():
@@ -565,6 +567,7 @@ class MainWindow(QMainWindow):
 
         dialog = ChargeDialog(self.runner, self.router, session, locale=self.language, parent=self)
         dialog.charge_completed.connect(self.on_charge_completed)
+        dialog.receipt_requested.connect(self.on_receipt_requested)
         dialog.card_charge_ended.connect(self.status.withdraw_charge_offer)
         self._kept_charge_dialog = dialog
         return dialog
@@ -574,6 +577,15 @@ class MainWindow(QMainWindow):
         # The charge dialog is window-modal: the customer chosen is the one charged.
         customer = self._customer.id if self._customer is not None else None
         self.changes.publish(Topic.HISTORY, customer_id=customer)
+
+    @Slot(str)
+    def on_receipt_requested(self, payment_intent_id: str) -> None:
+        """The charge dialog's Receipt…: the History, on that payment (receipts are printed
+        and saved there)."""
+        self.on_history_requested()
+        history = self.history_dialog()
+        if history is not None:
+            history.select_payment(payment_intent_id)
 
     @Slot()
     def on_modules_preloaded(self) -> None:

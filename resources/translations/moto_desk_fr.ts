@@ -165,6 +165,14 @@
         <translation>Retour</translation>
     </message>
     <message>
+        <source>&amp;Receipt…</source>
+        <translation>&amp;Reçu…</translation>
+    </message>
+    <message>
+        <source>Print or save the receipt of this payment: it opens in the History (Alt+R)</source>
+        <translation>Imprimer ou enregistrer le reçu de ce paiement&#xa0;: il s’ouvre dans l’historique (Alt+R)</translation>
+    </message>
+    <message>
         <source>Change the charge</source>
         <translation>Modifier le paiement</translation>
     </message>
@@ -2124,6 +2132,10 @@ N’effacez le lecteur que si vous êtes sûr que personne ne l’utilise.</tran
     <message>
         <source>Present to “{reader}”</source>
         <translation>Présenter à «&#xa0;{reader}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>The reader waits for a card: choose a test card, then press Present to the reader.</source>
+        <translation>Le lecteur attend une carte&#xa0;: choisissez une carte de test, puis appuyez sur Présenter au lecteur.</translation>
     </message>
     <message>
         <source>Presenting…</source>

@@ -239,3 +239,26 @@ def test_french_amounts_in_the_charge_form(qtbot: Any) -> None:
     edit.setText("1.234")  # ambiguous in French: refused, never guessed
     assert find(form, "amountFeedback").property("role") == "error"
     assert form.draft() is None
+
+
+def test_the_charge_result_leads_to_its_receipt(
+    qtbot: Any, open_window: WindowFactory, sim: Simulator, desk: dict[str, Any]
+) -> None:
+    """Rough edge of issue 15: only History offered the receipt. Receipt… on the result
+    closes the charge and shows that payment in the History, ready to print (Alt+P)."""
+    window = open_window()
+    save_a_card(qtbot, window, sim, desk, "4242424242424242")
+    dialog = open_charge(qtbot, window)
+    review(qtbot, dialog, "21.00")
+    confirm(qtbot, dialog)
+    receipt = find(dialog, "chargeReceiptButton")
+    assert receipt.isVisible()
+    receipt.click()
+    qtbot.waitUntil(lambda: window.history_dialog() is not None, timeout=5000)
+    history = window.history_dialog()
+    assert history is not None
+    qtbot.waitUntil(lambda: history.selected_row() is not None, timeout=5000)
+    row = history.selected_row()
+    assert row is not None and row.amount is not None and row.amount.amount == 2100
+    assert find(history, "historyPrintButton").isEnabled()
+    assert window.charge_dialog() is None

@@ -47,3 +47,32 @@ def test_in_french_too(
         "appuyez d’abord sur Enregistrer la carte (F5), puis présentez la carte."
     )
     screenshot(find(french_window, "simulatorDock"), "05c-simulator-reader-not-waiting-fr")
+
+
+def test_a_new_save_clears_what_the_last_card_did(
+    qtbot: Any, open_window: WindowFactory, sim: Any, desk: dict[str, Any]
+) -> None:
+    """Rough edge of issue 15: "Presented: Declined…" stayed while the next save waited."""
+    from tests.ui.test_save_failures import fill_form
+
+    window = open_window()
+    assert window.simulator is not None
+    result = find(window, "simulatorResult")
+    fill_form(qtbot, window)
+    find(window, "saveCardButton").click()
+    qtbot.waitUntil(lambda: window.save_action.running, timeout=5000)
+    assert "waits for a card" in result.text()
+    status = find(window, "statusPanel")
+    qtbot.waitUntil(lambda: "Key in the card number" in status.text(), timeout=10_000)
+    window.simulator.choose("declined")
+    present = find(window, "presentCardButton")
+    qtbot.waitUntil(present.isEnabled, timeout=10_000)
+    present.click()
+    qtbot.waitUntil(lambda: result.text().startswith("Presented"), timeout=10_000)
+    qtbot.waitUntil(lambda: not window.save_action.running, timeout=10_000)
+    fill_form(qtbot, window)
+    find(window, "saveCardButton").click()
+    qtbot.waitUntil(lambda: window.save_action.running, timeout=5000)
+    assert "waits for a card" in result.text()
+    find(window, "cancelButton").click()
+    qtbot.waitUntil(lambda: not window.save_action.running, timeout=10_000)

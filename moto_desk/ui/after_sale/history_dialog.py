@@ -118,6 +118,8 @@ class HistoryDialog(QDialog):
         self._mode = session.mode
         # A load is running whose answer is not on screen yet.
         self._loading = False
+        # A payment to select once the history shows it (the charge dialog's Receipt…).
+        self._wanted_payment: str | None = None
         self._refund_dialog: RefundDialog | None = None
         self._printer: QPrinter | None = None
         today = today or date.today()
@@ -280,6 +282,7 @@ class HistoryDialog(QDialog):
         self.model.set_rows(rows)
         if selected is not None and (row := self.model.row_of(selected.entry_id)) >= 0:
             self.table.selectRow(row)
+        self._select_wanted_payment()
         if not rows:
             text = self.tr("No operation matches these filters.")
         elif len(rows) >= filters.limit:
@@ -338,6 +341,29 @@ class HistoryDialog(QDialog):
         self.reload()
 
     # ================================================================== the selected line
+    def select_payment(self, payment_intent_id: str) -> None:
+        """Select the charge of ``payment_intent_id`` — now if it is shown, else when the
+        load under way (or the next) brings it."""
+        self._wanted_payment = payment_intent_id
+        if not self._loading:
+            self._select_wanted_payment()
+
+    def _select_wanted_payment(self) -> None:
+        wanted = self._wanted_payment
+        if wanted is None:
+            return
+        for index in range(self.model.rowCount()):
+            row = self.model.index(index, 0).data(ROW_ROLE)
+            if (
+                isinstance(row, HistoryRow)
+                and row.kind is JournalKind.CHARGE
+                and row.stripe_object_id == wanted
+            ):
+                self._wanted_payment = None
+                self.table.selectRow(index)
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+
     def selected_row(self) -> HistoryRow | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:

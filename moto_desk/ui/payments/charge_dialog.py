@@ -46,6 +46,8 @@ class ChargeDialog(PaymentDialog):
 
     Signals:
         charge_completed(object): the :class:`ChargeResult` of a successful charge.
+        receipt_requested(str): the clerk asked for the receipt of this payment (its
+            PaymentIntent id).
         card_charge_ended(str): a charge of this saved card (its PaymentMethod id) ended —
             charged, not charged, or not known yet: anything inviting a charge of it is
             out of date.
@@ -53,6 +55,7 @@ class ChargeDialog(PaymentDialog):
 
     charge_completed = Signal(object)
     card_charge_ended = Signal(str)
+    receipt_requested = Signal(str)
 
     def __init__(
         self,
@@ -71,6 +74,8 @@ class ChargeDialog(PaymentDialog):
         self._draft: ChargeDraft | None = None
         self._confirmed_duplicate = False
         self._consent_ready = False
+        # The payment this opening charged (its PaymentIntent), once Stripe said so.
+        self._paid: str | None = None
         # Counts the closings: a job's answer is for the opening it was started in.
         self._opening = 0
         self._polished = 0  # how many pages prepare_page() has polished
@@ -94,6 +99,7 @@ class ChargeDialog(PaymentDialog):
         but for the customer's cards, with the focus on the amount."""
         self._session = session
         self._draft = None
+        self._paid = None
         self._confirmed_duplicate = False
         self._consent_ready = False
         self._unknown_entry = None
@@ -205,12 +211,36 @@ class ChargeDialog(PaymentDialog):
         return page
 
     def _result_page(self) -> QWidget:
+        self._receipt = self._button(
+            "chargeReceiptButton", self.tr("&Receipt…"), self.on_receipt_clicked
+        )
+        self._receipt.setToolTip(
+            self.tr("Print or save the receipt of this payment: it opens in the History (Alt+R)")
+        )
+        self._receipt.hide()
         return self._make_result_page(
             prefix="charge",
             change=("changeChargeButton", self.tr("Change the charge")),
             check="checkChargeButton",
             done="doneButton",
+            extra=(self._receipt,),
         )
+
+    @Slot()
+    def on_receipt_clicked(self) -> None:
+        """Close, and show this payment in the History, where its receipt is printed or
+        saved (one place prints receipts)."""
+        payment = self._paid
+        if payment is None:
+            return
+        self.accept()
+        self.receipt_requested.emit(payment)
+
+    def _set_result(
+        self, state: ResultState, headline: str, detail: str, *, can_change: bool = False
+    ) -> None:
+        super()._set_result(state, headline, detail, can_change=can_change)
+        self._receipt.setVisible(state is ResultState.DONE and self._paid is not None)
 
     # ------------------------------------------------------------------ reading (tests)
     @property
@@ -357,6 +387,7 @@ class ChargeDialog(PaymentDialog):
 
     @Slot(object)
     def on_charged(self, result: ChargeResult) -> None:
+        self._paid = result.payment_intent_id
         draft = self._draft
         card = card_words(draft.card) if draft else ""
         detail = self.tr("{card} was charged. Payment reference: {reference}").format(

@@ -83,7 +83,13 @@ class PaymentDialog(QDialog):
         return row
 
     def _make_result_page(
-        self, *, prefix: str, change: tuple[str, str], check: str, done: str
+        self,
+        *,
+        prefix: str,
+        change: tuple[str, str],
+        check: str,
+        done: str,
+        extra: tuple[QPushButton, ...] = (),
     ) -> QWidget:
         """The result page: headline ``{prefix}ResultHeadline``, detail
         ``{prefix}ResultDetail``, and the buttons named ``check``, ``change[0]`` (its text
@@ -109,7 +115,7 @@ class PaymentDialog(QDialog):
         layout.addWidget(headline)
         layout.addWidget(self._result_detail)
         layout.addStretch(1)
-        layout.addLayout(self._button_row(self._check, self._change, self._done))
+        layout.addLayout(self._button_row(self._check, self._change, *extra, self._done))
         self._result_headline = headline
         return page
 

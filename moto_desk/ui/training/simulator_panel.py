@@ -104,6 +104,15 @@ class SimulatorPanel(QWidget):
             self._present.setText(self.tr("Present to “{reader}”").format(reader=reader.label))
         self._present.setEnabled(reader is not None and self._session is not None)
 
+    def on_save_started(self) -> None:
+        """A new save waits for a card: what the last card did is no longer news (a trainee
+        read "Presented: Declined…" while the next save waited)."""
+        self._result.setText(
+            self.tr(
+                "The reader waits for a card: choose a test card, then press Present to the reader."
+            )
+        )
+
     @Slot()
     def on_present_clicked(self) -> None:
         session, reader = self._session, self._reader
