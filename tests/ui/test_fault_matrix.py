@@ -188,6 +188,13 @@ def keyed_on_the_reader(sim: Simulator, desk: dict[str, Any], delay_s: float = 0
     sim.set_reader(reader_id(desk), auto_present={"number": CARD, "delay_s": delay_s})
 
 
+def the_reader_finished(sim: Simulator, desk: dict[str, Any]) -> bool:
+    """The customer has keyed the card and the reader's action is over (as Stripe says)."""
+    reader = make_client(sim).v1.terminal.readers.retrieve(reader_id(desk))
+    action = reader.action
+    return action is not None and action.status == "succeeded"
+
+
 class ProcessKilled(UserCancelled):
     """Raised in a frozen worker when the test lets it go: unwinds without any bookkeeping
     (the flows only handle MotoDeskError), and the window ignores it like a cancel."""
@@ -686,6 +693,9 @@ def test_desk_dies_after_the_reader_got_the_save_and_the_next_start_records_the_
         fill_form(qtbot, window)
         find(window, "saveCardButton").click()
         qtbot.waitUntil(freeze.reached.is_set, timeout=WAIT)
+        # The card is keyed 50 ms after the reader asks; on a loaded machine the new window
+        # could start first and (rightly) find the reader still waiting — not this test's case.
+        qtbot.waitUntil(lambda: the_reader_finished(sim, desk), timeout=WAIT)
         again, notice = restart(qtbot, open_window, window)
         assert "unfinished last time" in notice
         assert "visa •••• 4242 was saved" in notice
