@@ -12,7 +12,7 @@ import pytest
 
 from moto_desk.simulator import Simulator
 from moto_desk.ui.shell.log_setup import RedactingFilter, setup_logging
-from tests.ui.conftest import WindowFactory, find, reader_id
+from tests.ui.conftest import WindowFactory, find, reader_id, wait_ready_window
 from tests.ui.test_save_failures import fill_form
 from tests.ui.test_settings import open_settings
 
@@ -44,6 +44,9 @@ def test_no_file_the_window_wrote_holds_the_key_or_a_card_number(
     find(dialog, "stripeKeyEdit").setText(KEY)
     with qtbot.waitSignal(window.session_started, timeout=10_000):
         find(dialog, "saveSettingsButton").click()
+    # The new session lists its readers in a job: Save stays disabled until one is chosen
+    # (under load the click could come first and save nothing).
+    wait_ready_window(qtbot, window)
     sim.set_reader(reader_id(desk), auto_present={"number": CARD, "delay_s": 0.05})
     fill_form(qtbot, window)
     status = find(window, "statusPanel")
