@@ -128,3 +128,20 @@ def settings_path(data_dir_overridden: bool, folder: Path) -> Path:
     import platformdirs
 
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / FILE_NAME
+
+
+def computer_clerk() -> str:
+    """The clerk's name when Settings has none: the computer's login name."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (some containers)
+        return "clerk"
+
+
+def computer_desk() -> str:
+    """The desk's name when Settings has none: the computer's name."""
+    import platform  # not needed before the window's first paint
+
+    return platform.node() or "desk"

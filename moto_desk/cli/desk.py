@@ -10,9 +10,7 @@ holds the folder's lock (a window open on the same folder is named in the refusa
 
 from __future__ import annotations
 
-import getpass
 import os
-import platform
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,7 +23,14 @@ from moto_desk.domain.words import QT_TRANSLATE_NOOP
 from moto_desk.flows.cancel import CancelToken
 from moto_desk.flows.progress import ProgressCallback, ignore_progress
 from moto_desk.paths import ENV_DATA_DIR, data_dir, database_path
-from moto_desk.settings import BackendChoice, DeskSettings, SettingsStore, settings_path
+from moto_desk.settings import (
+    BackendChoice,
+    DeskSettings,
+    SettingsStore,
+    computer_clerk,
+    computer_desk,
+    settings_path,
+)
 
 if TYPE_CHECKING:
     from moto_desk.backend import Backend
@@ -113,14 +118,9 @@ def _identity(folder: Path, settings: DeskSettings) -> tuple[str, str]:
 
     with open_records(database_path(folder)) as records:
         state = DeskState(records.conn)
-        clerk = settings.clerk_name or str(state.get("clerk") or "")
-        desk = settings.desk_name or str(state.get("desk") or "")
-    if not clerk:
-        try:
-            clerk = getpass.getuser()
-        except (KeyError, OSError):
-            clerk = "clerk"
-    return clerk, desk or platform.node() or "desk"
+        clerk = settings.clerk_name or str(state.get("clerk") or "") or computer_clerk()
+        desk = settings.desk_name or str(state.get("desk") or "") or computer_desk()
+    return clerk, desk
 
 
 def open_desk(options: GlobalOptions, *, stripe: bool = True) -> Desk:

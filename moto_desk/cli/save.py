@@ -18,7 +18,7 @@ import signal
 import threading
 import time
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from moto_desk.cli import shapes
 from moto_desk.cli.desk import Desk, opened
@@ -31,6 +31,11 @@ from moto_desk.domain.ids import IdKind, check_id
 from moto_desk.domain.words import QT_TRANSLATE_NOOP
 from moto_desk.flows.cancel import CancelToken
 from moto_desk.flows.progress import Progress, Step
+
+if TYPE_CHECKING:
+    from moto_desk.domain.models import SaveResult
+    from moto_desk.flows.reconcile import Settled
+    from moto_desk.flows.save_card import SaveRequest
 
 #: How often the time waited is repeated on stderr while the reader waits.
 _WAIT_NOTE_EVERY_S = 5.0
@@ -152,7 +157,9 @@ def save_card(args: argparse.Namespace, options: GlobalOptions, out: Output) -> 
         return _run_save(desk, out, request, test_card)
 
 
-def _run_save(desk: Desk, out: Output, request: Any, test_card: dict[str, Any] | None) -> ExitCode:
+def _run_save(
+    desk: Desk, out: Output, request: SaveRequest, test_card: dict[str, Any] | None
+) -> ExitCode:
     from moto_desk.flows.reconcile import stop_and_settle_save
     from moto_desk.flows.save_card import ReaderStalled, save_card
 
@@ -207,7 +214,9 @@ def _run_save(desk: Desk, out: Output, request: Any, test_card: dict[str, Any] |
     return _saved(desk, out, result, watcher.entry_id, request)
 
 
-def _saved(desk: Desk, out: Output, result: Any, entry_id: str | None, request: Any) -> ExitCode:
+def _saved(
+    desk: Desk, out: Output, result: SaveResult, entry_id: str | None, request: SaveRequest
+) -> ExitCode:
     from moto_desk.flows.context import open_records
 
     consent_id = None
@@ -236,7 +245,7 @@ def _saved(desk: Desk, out: Output, result: Any, entry_id: str | None, request: 
     return out.result(data, [words, f"payment method: {result.card.payment_method_id}"])
 
 
-def _after_stall(desk: Desk, out: Output, settled: Any, request: Any) -> ExitCode:
+def _after_stall(desk: Desk, out: Output, settled: Settled, request: SaveRequest) -> ExitCode:
     """The outcome of a save stopped at its deadline, as Stripe tells it."""
     from moto_desk.flows.context import open_records
     from moto_desk.records.journal import JournalState

@@ -42,10 +42,11 @@ def ledger_export(args: argparse.Namespace, options: GlobalOptions, out: Output)
 
 def reconcile(args: argparse.Namespace, options: GlobalOptions, out: Output) -> ExitCode:
     from moto_desk.flows.reconcile import reconcile as settle
+    from moto_desk.paths import data_dir
     from moto_desk.single_instance import acquire
 
     # Not while a window works on the same journal: it may be settling these entries.
-    lock = acquire(_folder(options))
+    lock = acquire(data_dir(options.data_dir))
     try:
         with opened(options, out) as desk:
             settled = settle(desk.context())
@@ -72,12 +73,6 @@ def reconcile(args: argparse.Namespace, options: GlobalOptions, out: Output) -> 
     still_open = any(item.state is None for item in settled)
     out.result({"settled": items, "still_open": still_open}, lines)
     return ExitCode.OUTCOME_UNKNOWN if still_open else ExitCode.DONE
-
-
-def _folder(options: GlobalOptions) -> Any:
-    from moto_desk.paths import data_dir
-
-    return data_dir(options.data_dir)
 
 
 def doctor(args: argparse.Namespace, options: GlobalOptions, out: Output) -> ExitCode:

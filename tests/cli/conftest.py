@@ -136,3 +136,18 @@ def save_args(
 @pytest.fixture
 def desk(tmp_path: Path, sim_process: SimProcess) -> Desk:
     return Desk(tmp_path / "desk", sim_process)
+
+
+def charge_args(customer: str, card: str, amount: str, currency: str = "usd") -> list[str]:
+    """``charge`` of ``amount`` on the customer's saved ``card``."""
+    return [
+        "charge",
+        "--customer",
+        customer,
+        "--card",
+        card,
+        "--amount",
+        amount,
+        "--currency",
+        currency,
+    ]

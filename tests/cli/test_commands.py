@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import ROOT, Desk, desk_env, save_args
+from tests.cli.conftest import ROOT, Desk, charge_args, desk_env, save_args
 
 
 def open_entries(folder: Path) -> list[tuple[str, str]]:
@@ -40,20 +40,19 @@ def test_save_charge_duplicate_refund_history_evidence(desk: Desk, tmp_path: Pat
     listed = desk.json("cards", "--customer", customer)
     assert [c["id"] for c in listed["cards"]] == [card]
 
-    charge_args = ["charge", "--customer", customer, "--card", card]
-    charge_args += ["--amount", "12.50", "--currency", "usd", "--order", "A-1"]
-    first = desk.json(*charge_args)
+    order = [*charge_args(customer, card, "12.50"), "--order", "A-1"]
+    first = desk.json(*order)
     assert first["payment"].startswith("pi_") and first["status"] == "succeeded"
     assert first["amount"] == {"amount": 1250, "currency": "usd", "display": "$12.50"}
     assert first["journal_entry"]
 
-    again = desk.run(*charge_args, "--json")
+    again = desk.run(*order, "--json")
     assert again.code == 4, again
     error = again.json["error"]
     assert error["kind"] == "possible_duplicate"
     assert error["previous"][0]["payment"] == first["payment"]
 
-    confirmed = desk.json(*charge_args, "--confirm-duplicate")
+    confirmed = desk.json(*order, "--confirm-duplicate")
     assert confirmed["payment"] != first["payment"]
 
     refund = desk.json("refund", "--payment", first["payment"], "--amount", "4.00")
@@ -114,7 +113,7 @@ def test_a_declined_save_and_a_declined_charge_exit_3(desk: Desk) -> None:
 
     card = desk.saved_card(customer, "4000000000000341")["payment_method"]
     charge = desk.run(
-        "charge", "--customer", customer, "--card", card, "--amount", "5", "--currency", "usd"
+        *charge_args(customer, card, "5", "usd"),
     )
     assert charge.code == 3, charge
     assert "declined" in charge.stderr
@@ -128,15 +127,7 @@ def test_an_answer_lost_exits_5_and_reconcile_settles_it(desk: Desk) -> None:
         "fault", "--kind", "drop_after", "--method", "POST", "--path", "^/v1/payment_intents$"
     )
     lost = desk.run(
-        "charge",
-        "--customer",
-        customer,
-        "--card",
-        card,
-        "--amount",
-        "7.00",
-        "--currency",
-        "usd",
+        *charge_args(customer, card, "7.00", "usd"),
         "--json",
     )
     assert lost.code == 5, lost
@@ -156,15 +147,7 @@ def test_an_answer_lost_exits_5_and_reconcile_settles_it(desk: Desk) -> None:
 def test_bad_input_is_refused_before_stripe_with_the_windows_words(desk: Desk) -> None:
     customer = desk.new_customer("Careful Typist")
     wrong_kind = desk.run(
-        "charge",
-        "--customer",
-        customer,
-        "--card",
-        customer,
-        "--amount",
-        "1",
-        "--currency",
-        "usd",
+        *charge_args(customer, customer, "1", "usd"),
         "--json",
     )
     assert wrong_kind.code == 2
@@ -235,15 +218,7 @@ def test_bad_input_is_refused_before_stripe_with_the_windows_words(desk: Desk) -
 def test_french_words_with_lang_fr(desk: Desk) -> None:
     customer = desk.new_customer("Jeanne Fr")
     done = desk.run(
-        "charge",
-        "--customer",
-        customer,
-        "--card",
-        customer,
-        "--amount",
-        "1",
-        "--currency",
-        "eur",
+        *charge_args(customer, customer, "1", "eur"),
         "--lang",
         "fr",
     )
@@ -346,7 +321,7 @@ def test_doctor_and_the_support_bundle_from_the_command_line(desk: Desk, tmp_pat
     )
     card = desk.saved_card(customer)["payment_method"]
     desk.json(
-        "charge", "--customer", customer, "--card", card, "--amount", "3", "--currency", "usd"
+        *charge_args(customer, card, "3", "usd"),
     )
 
     doctor = desk.json("doctor")

@@ -200,15 +200,7 @@ class ChargeDialog(PaymentDialog):
         return page
 
     def _working_page(self) -> QWidget:
-        page = QWidget(self)
-        self._working = QLabel(page)
-        self._working.setObjectName("chargeWorking")
-        self._working.setWordWrap(True)
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        layout.addWidget(self._working)
-        layout.addStretch(1)
-        return page
+        return self._make_working_page("chargeWorking")
 
     def _result_page(self) -> QWidget:
         self._receipt = self._button(

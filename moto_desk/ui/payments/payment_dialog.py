@@ -82,6 +82,19 @@ class PaymentDialog(QDialog):
             row.addWidget(button)
         return row
 
+    def _make_working_page(self, name: str) -> QWidget:
+        """The page shown while the payment is on its way: one centred line (``_working``,
+        named ``name``) saying what is happening."""
+        page = QWidget(self)
+        self._working = QLabel(page)
+        self._working.setObjectName(name)
+        self._working.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(self._working)
+        layout.addStretch(1)
+        return page
+
     def _make_result_page(
         self,
         *,

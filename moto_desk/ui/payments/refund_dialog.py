@@ -215,15 +215,7 @@ class RefundDialog(PaymentDialog):
         return page
 
     def _working_page(self) -> QWidget:
-        page = QWidget(self)
-        self._working = QLabel(page)
-        self._working.setObjectName("refundWorking")
-        self._working.setWordWrap(True)
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        layout.addWidget(self._working)
-        layout.addStretch(1)
-        return page
+        return self._make_working_page("refundWorking")
 
     def _result_page(self) -> QWidget:
         return self._make_result_page(

@@ -6,12 +6,11 @@ These functions run inside jobs. They import ``stripe`` (through the gateway) an
 
 from __future__ import annotations
 
-import getpass
 import importlib
 from typing import TYPE_CHECKING
 
 from moto_desk.domain.errors import MotoDeskError
-from moto_desk.settings import BackendChoice, DeskSettings
+from moto_desk.settings import BackendChoice, DeskSettings, computer_clerk, computer_desk
 from moto_desk.ui.shell.session import DeskSession, StartOptions
 
 if TYPE_CHECKING:
@@ -27,13 +26,6 @@ USED_BY_FIRST_WORK = (
     "moto_desk.flows.charge",
     "moto_desk.ui.payments.charge_dialog",
 )
-
-
-def _default_clerk() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no login name (some containers)
-        return "clerk"
 
 
 def open_session(options: StartOptions, settings: DeskSettings, *, force_demo: bool) -> DeskSession:
@@ -56,10 +48,8 @@ def open_session(options: StartOptions, settings: DeskSettings, *, force_demo: b
             # No keyring, or a damaged key: say so, and run on the simulator — never a
             # plaintext fallback.
             problem = error
-    clerk = settings.clerk_name or _default_clerk()
-    import platform  # runs in a job; not needed for the first paint
-
-    desk = settings.desk_name or platform.node() or "desk"
+    clerk = settings.clerk_name or computer_clerk()
+    desk = settings.desk_name or computer_desk()
     with open_records(database_path(options.data_dir)) as records:
         state = DeskState(records.conn)
         last = state.get(LAST_READER_KEY)
