@@ -142,7 +142,7 @@ def _steps(data_dir: Path, step: _Step) -> None:
         )
 
         def verify() -> str:
-            with open_records(ctx.database_path) as records:
+            with open_records(ctx.records_at) as records:
                 result = records.ledger.verify()
             if not result.ok:
                 raise RuntimeError("; ".join(result.problems))

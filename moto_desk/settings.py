@@ -52,6 +52,9 @@ class DeskSettings:
     phone_country: str = "US"
     #: Seconds a reader may show no result before moto-desk offers to stop it.
     reader_wait_s: int = 300
+    #: The shop's records (a PostgreSQL connection string, never with a password); empty: the
+    #: desk keeps its own records in its data folder.
+    records_url: str = ""
 
 
 def _coerce(raw: dict[str, object]) -> DeskSettings:

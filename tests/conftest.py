@@ -12,6 +12,7 @@ import pytest
 import stripe
 
 from moto_desk.simulator import Simulator
+from tests.helpers.postgres import PostgresServer, find_bin
 
 API_VERSION = "2026-10-28.endive"
 TEST_KEY = "sk_test_moto_desk_tests"
@@ -35,3 +36,26 @@ def make_client(sim: Simulator, key: str = TEST_KEY, retries: int = 0) -> stripe
 @pytest.fixture
 def client(sim: Simulator) -> stripe.StripeClient:
     return make_client(sim)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PostgresServer]:
+    """A private PostgreSQL server for the whole session (see ``tests/helpers/postgres.py``)."""
+    bin_dir = find_bin()
+    if bin_dir is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is not installed: .ci/run installs Debian's postgresql")
+        pytest.skip("PostgreSQL is not installed on this machine (apt-get install postgresql)")
+    server = PostgresServer(bin_dir)
+    server.start()
+    try:
+        server.prepare_template()
+        yield server
+    finally:
+        server.close()
+
+
+@pytest.fixture
+def shop_url(pg_server: PostgresServer) -> str:
+    """A fresh shop database (``records init`` done) on the session's server."""
+    return pg_server.new_database()

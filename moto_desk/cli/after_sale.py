@@ -45,10 +45,11 @@ def history(args: argparse.Namespace, options: GlobalOptions, out: Output) -> Ex
         since=_day(args.since, "since"),
         until=_day(args.until, "until"),
         desk=(args.desk or "").strip(),
+        clerk=(getattr(args, "clerk", None) or "").strip(),
         limit=max(1, args.limit),
     )
     with opened(options, out, stripe=False) as desk:
-        rows = load_history(desk.database_path, filters)
+        rows = load_history(desk.records_at, filters)
 
     def row_json(row: HistoryRow) -> dict[str, Any]:
         return {
@@ -116,7 +117,7 @@ def evidence(args: argparse.Namespace, options: GlobalOptions, out: Output) -> E
     target: Path = args.out
     with opened(options, out, stripe=False) as desk:
         built = build_evidence(
-            desk.database_path, customer, shop_names=_shop_names(desk.settings.shop_name)
+            desk.records_at, customer, shop_names=_shop_names(desk.settings.shop_name)
         )
         if args.format == "csv":
             export_csv(built, target)

@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from moto_desk.cli.options import GlobalOptions
-from moto_desk.domain.errors import ErrorKind, MotoDeskError
-from moto_desk.domain.words import QT_TRANSLATE_NOOP
+from moto_desk.domain.errors import MotoDeskError
 from moto_desk.flows.cancel import CancelToken
 from moto_desk.flows.progress import ProgressCallback, ignore_progress
 from moto_desk.paths import ENV_DATA_DIR, data_dir, database_path
+from moto_desk.records.store import RecordsAddress
 from moto_desk.settings import (
     BackendChoice,
     DeskSettings,
@@ -53,10 +53,12 @@ class Desk:
     lock: InstanceLock | None = None
     #: Words for stderr about how the desk was opened (no keyring, so demo…).
     notices: list[str] = field(default_factory=list)
+    #: The shop's records (PostgreSQL URL) when the desk joined a shop.
+    records_url: str | None = None
 
     @property
-    def database_path(self) -> Path:
-        return database_path(self.folder)
+    def records_at(self) -> RecordsAddress:
+        return RecordsAddress(database_path(self.folder), self.records_url)
 
     def context(
         self, progress: ProgressCallback = ignore_progress, cancel: CancelToken | None = None
@@ -67,7 +69,7 @@ class Desk:
             raise RuntimeError("this command opened the desk without Stripe")
         return FlowContext(
             self.backend.gateway,
-            self.database_path,
+            self.records_at,
             DeskIdentity(self.clerk, self.desk),
             progress=progress,
             cancel=cancel or CancelToken(),
@@ -82,17 +84,11 @@ class Desk:
             self.lock = None
 
 
-def _check_records(options: GlobalOptions) -> None:
-    url = options.records or os.environ.get(ENV_RECORDS)
-    if url:
-        raise MotoDeskError(
-            ErrorKind.CONFIGURATION,
-            QT_TRANSLATE_NOOP(
-                "clerk",
-                "Shop records on a server (--records) are not available in this version of "
-                "moto-desk; this desk keeps its own records in its data folder.",
-            ),
-        )
+def records_url(options: GlobalOptions, settings: DeskSettings) -> str | None:
+    """The shop's records URL: ``--records``, else ``MOTO_DESK_RECORDS``, else Settings →
+    Shop records; None for a desk that keeps its own records."""
+    url = options.records or os.environ.get(ENV_RECORDS) or settings.records_url
+    return url.strip() or None if url else None
 
 
 def load_settings(options: GlobalOptions, folder: Path) -> DeskSettings:
@@ -125,11 +121,10 @@ def _identity(folder: Path, settings: DeskSettings) -> tuple[str, str]:
 
 def open_desk(options: GlobalOptions, *, stripe: bool = True) -> Desk:
     """Open the desk for a command; ``stripe=False`` for commands that only read records."""
-    _check_records(options)
     folder = data_dir(options.data_dir)
     settings = load_settings(options, folder)
     clerk, name = _identity(folder, settings)
-    desk = Desk(folder, settings, clerk, name)
+    desk = Desk(folder, settings, clerk, name, records_url=records_url(options, settings))
     if not stripe:
         return desk
     from moto_desk.backend import start_backend

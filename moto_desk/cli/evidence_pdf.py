@@ -22,7 +22,7 @@ def _customer(desk: Desk, customer_id: str) -> Customer:
     """The customer as this desk's index knows them (the name heads the document)."""
     from moto_desk.flows.context import open_records
 
-    with open_records(desk.database_path) as records:
+    with open_records(desk.records_at) as records:
         found = records.customers.get(customer_id)
     return found or Customer(customer_id, None, None, None, None)
 

@@ -127,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--since", metavar="DATE", help="YYYY-MM-DD, included")
     history.add_argument("--until", metavar="DATE", help="YYYY-MM-DD, included")
     history.add_argument("--desk", metavar="NAME")
+    history.add_argument("--clerk", metavar="NAME")
     history.add_argument("--limit", type=int, default=200)
 
     evidence = command("evidence", "a customer's consent evidence")
@@ -139,11 +140,36 @@ def build_parser() -> argparse.ArgumentParser:
 
     ledger = command("ledger", "the consent ledger")
     ledger_sub = ledger.add_subparsers(dest="ledger_command", required=True, parser_class=_Parser)
-    ledger_sub.add_parser("verify", help="check the hash chain", parents=[common])
+    verify = ledger_sub.add_parser("verify", help="check the hash chain", parents=[common])
+    verify.add_argument(
+        "--against-stripe",
+        action="store_true",
+        help="also compare each consent record's hash with the witness in Stripe's metadata",
+    )
     export = ledger_sub.add_parser("export", help="export every consent record", parents=[common])
     export.add_argument("--format", choices=["csv", "json"], default="csv")
     export.add_argument("--out", type=Path, required=True)
 
-    command("reconcile", "settle open journal entries against Stripe")
+    settle = command("reconcile", "settle open journal entries against Stripe")
+    settle.add_argument(
+        "--desk",
+        help="with shop records: settle the open operations of this desk (one that died and "
+        "will not come back) instead of this desk's own",
+    )
     command("doctor", "check the key, Stripe access, readers and MOTO")
+
+    records = command("records", "the shop's records on PostgreSQL")
+    records_sub = records.add_subparsers(
+        dest="records_command", required=True, parser_class=_Parser
+    )
+    records_sub.add_parser(
+        "init", help="create the shop's schema, migrations and roles", parents=[common]
+    )
+    records_sub.add_parser(
+        "status", help="store, schema version, desks, open operations", parents=[common]
+    )
+    move = records_sub.add_parser(
+        "migrate", help="bring this desk's own records into the shop's", parents=[common]
+    )
+    move.add_argument("--to", required=True, metavar="URL", help="the shop's records")
     return parser

@@ -8,8 +8,7 @@ journal each write with its idempotency key stored first, exactly as from the wi
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from moto_desk.cli import shapes
 from moto_desk.cli.desk import opened
@@ -19,6 +18,9 @@ from moto_desk.cli.output import Output
 from moto_desk.domain.ids import IdKind, check_id
 from moto_desk.domain.money import format_money, parse_amount
 from moto_desk.domain.words import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from moto_desk.records.store import Where
 from moto_desk.flows.progress import Progress
 
 
@@ -122,7 +124,7 @@ def refund(args: argparse.Namespace, options: GlobalOptions, out: Output) -> Exi
         if args.amount is not None:
             amount = parse_amount(args.amount, charged.amount.currency, "en")
         check_refund_amount(amount, left)
-        customer = _customer_of(desk.database_path, payment)
+        customer = _customer_of(desk.records_at, payment)
         try:
             result = refund_charge(
                 ctx, RefundRequest(payment, customer, amount, reason=args.reason)
@@ -145,7 +147,7 @@ def refund(args: argparse.Namespace, options: GlobalOptions, out: Output) -> Exi
     return out.result(data, [words, f"refund: {result.refund_id}"])
 
 
-def _customer_of(database: Path, payment: str) -> str | None:
+def _customer_of(database: Where, payment: str) -> str | None:
     """The customer this desk charged with ``payment``, for the refund's journal entry."""
     from moto_desk.flows.context import open_records
     from moto_desk.records.journal import JournalKind

@@ -46,6 +46,12 @@ def _command(args: argparse.Namespace) -> Command | None:
         from moto_desk.cli import after_sale
 
         return after_sale.history if name == "history" else after_sale.evidence
+    if name == "records":
+        from moto_desk.cli import records
+
+        return {"init": records.init, "status": records.status}.get(
+            args.records_command, records.migrate
+        )
     if name in ("ledger", "reconcile", "doctor", "support-bundle"):
         from moto_desk.cli import upkeep
 

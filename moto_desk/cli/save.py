@@ -221,7 +221,7 @@ def _saved(
 
     consent_id = None
     if entry_id:
-        with open_records(desk.database_path) as records:
+        with open_records(desk.records_at) as records:
             entry = records.journal.get(entry_id)
             consent_id = entry.details.get("consent_id") if entry else None
     data = {
@@ -253,7 +253,7 @@ def _after_stall(desk: Desk, out: Output, settled: Settled, request: SaveRequest
     if settled.state is JournalState.SUCCEEDED:
         from moto_desk.flows.readers import list_saved_cards
 
-        with open_records(desk.database_path) as records:
+        with open_records(desk.records_at) as records:
             entry = records.journal.get(settled.entry_id)
         pm = entry.payment_method_id if entry else None
         cards = [

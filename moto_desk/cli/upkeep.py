@@ -14,17 +14,41 @@ from moto_desk.domain.words import QT_TRANSLATE_NOOP
 
 
 def ledger_verify(args: argparse.Namespace, options: GlobalOptions, out: Output) -> ExitCode:
+    """The hash chain (and every chain migrated into it); with ``--against-stripe``, each
+    saved card's consent record against the hash Stripe keeps in the SetupIntent."""
     from moto_desk.flows.context import open_records
+    from moto_desk.records.migrate import verify_origins
 
-    with opened(options, out, stripe=False) as desk, open_records(desk.database_path) as records:
-        result = records.ledger.verify()
-    data = {"ok": result.ok, "records": result.count, "problems": list(result.problems)}
-    if result.ok:
+    against_stripe = bool(getattr(args, "against_stripe", False))
+    with opened(options, out, stripe=against_stripe) as desk:
+        with open_records(desk.records_at) as records:
+            result = records.ledger.verify()
+            origins = verify_origins(records.conn)
+        witness = None
+        if against_stripe:
+            from moto_desk.flows.ledger_witness import verify_against_stripe
+
+            witness = verify_against_stripe(desk.context())
+    problems = [*result.problems, *origins, *(witness.problems if witness else [])]
+    data: dict[str, Any] = {"ok": not problems, "records": result.count, "problems": problems}
+    if witness is not None:
+        data["stripe"] = {
+            "checked": witness.checked,
+            "confirmed": witness.confirmed,
+            "unwitnessed": witness.unwitnessed,
+            "problems": witness.problems,
+        }
+    if not problems:
         lines = [f"ledger ok: {result.count} records, hash chain intact"]
+        if witness is not None:
+            lines.append(
+                f"Stripe confirms {witness.confirmed} of {witness.checked} saved cards' consent "
+                f"records ({witness.unwitnessed} saved before the witness was kept)"
+            )
         out.result(data, lines)
         return ExitCode.DONE
-    lines = [f"ledger BROKEN: {len(result.problems)} problem(s) in {result.count} records"]
-    lines += [f"  - {problem}" for problem in result.problems]
+    lines = [f"ledger BROKEN: {len(problems)} problem(s) in {result.count} records"]
+    lines += [f"  - {problem}" for problem in problems]
     out.result(data, lines)
     return ExitCode.FAILED
 
@@ -32,7 +56,7 @@ def ledger_verify(args: argparse.Namespace, options: GlobalOptions, out: Output)
 def ledger_export(args: argparse.Namespace, options: GlobalOptions, out: Output) -> ExitCode:
     from moto_desk.flows.context import open_records
 
-    with opened(options, out, stripe=False) as desk, open_records(desk.database_path) as records:
+    with opened(options, out, stripe=False) as desk, open_records(desk.records_at) as records:
         count = records.ledger.export(args.format, args.out)
     return out.result(
         {"records": count, "format": args.format, "out": str(args.out)},
@@ -49,7 +73,7 @@ def reconcile(args: argparse.Namespace, options: GlobalOptions, out: Output) -> 
     lock = acquire(data_dir(options.data_dir))
     try:
         with opened(options, out) as desk:
-            settled = settle(desk.context())
+            settled = settle(desk.context(), getattr(args, "desk", None) or None)
     finally:
         lock.release()
     items: list[dict[str, Any]] = []

@@ -22,14 +22,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from moto_desk.domain.errors import ErrorKind, MotoDeskError
 from moto_desk.domain.models import Customer, SavedCard
 from moto_desk.records.customer_index import CustomerIndex
-from moto_desk.records.database import open_database
 from moto_desk.records.ledger import ConsentLedger
+from moto_desk.records.store import Where, open_store
 
 if TYPE_CHECKING:
     from moto_desk.flows.context import FlowContext
@@ -62,10 +61,10 @@ class CardHealth:
     shared_with: tuple[Customer, ...] = ()
 
 
-def known_customers(database_path: Path) -> list[Customer]:
+def known_customers(records_at: Where) -> list[Customer]:
     """Every customer this desk has seen: its local index, then ledger-only ids (a customer
     whose consent was recorded here but who was never searched for again)."""
-    conn = open_database(database_path)
+    conn = open_store(records_at)
     try:
         indexed = CustomerIndex(conn).search("", limit=_ALL)
         ledger_ids = dict.fromkeys(r.customer_id for r in ConsentLedger(conn).records())
@@ -105,7 +104,7 @@ def _people(ctx: FlowContext, ids: Iterable[str]) -> dict[str, Customer]:
     """The customers ``ids`` with their names: from the local index, else from Stripe (a
     customer known only from the ledger has no name here, and a list of ids means nothing to
     a clerk). A customer Stripe no longer has keeps only its id."""
-    people = {c.id: c for c in known_customers(ctx.database_path)}
+    people = {c.id: c for c in known_customers(ctx.records_at)}
     for customer_id in dict.fromkeys(ids):
         known = people.get(customer_id)
         if known is not None and known.name:
@@ -168,7 +167,7 @@ def customer_card_health(
     """The problems of one customer's cards. A card counts as shared when one of ``others``
     (by default every customer this desk knows) holds the same card."""
     if others is None:
-        others = [c.id for c in known_customers(ctx.database_path)]
+        others = [c.id for c in known_customers(ctx.records_at)]
     cards = _cards_of(ctx, [customer_id, *others])
     return _health(ctx, cards, today, only=customer_id)
 

@@ -19,7 +19,7 @@ from moto_desk.domain.words import QT_TRANSLATE_NOOP
 from moto_desk.flows.context import FlowContext, Records, open_records
 from moto_desk.flows.progress import Progress, Step
 from moto_desk.flows.writes import send
-from moto_desk.records.journal import JournalEntry, JournalKind, JournalState
+from moto_desk.records.journal import JournalEntry, JournalKind, JournalState, RecentCharges
 from moto_desk.records.ledger import LedgerKind
 
 DUPLICATE_WINDOW = timedelta(minutes=5)
@@ -55,10 +55,12 @@ class PossibleDuplicate(MotoDeskError):
 
 
 def _check_consent(records: Records, request: ChargeRequest) -> None:
-    """Refuse a card whose consent this desk recorded and the customer later withdrew.
+    """Refuse a card whose consent was recorded and later withdrawn (at any desk of the
+    shop, when the desk uses the shop's records).
 
-    A card saved at another desk has no record here; the confirmation step shows that, and
-    the charge is the clerk's call. A withdrawn consent is not: the card must not be used.
+    A card saved elsewhere (before the shop shared its records, or in the Dashboard) has no
+    record; the confirmation step shows that, and the charge is the clerk's call. A withdrawn
+    consent is not: the card must not be used.
     """
     pm = request.card.payment_method_id
     saved_here = [
@@ -80,28 +82,26 @@ def _check_consent(records: Records, request: ChargeRequest) -> None:
 def charge_saved_card(ctx: FlowContext, request: ChargeRequest) -> ChargeResult:
     check_chargeable(request.amount)
     identity = ctx.identity
-    with open_records(ctx.database_path) as records:
+    with open_records(ctx.records_at) as records:
         journal = records.journal
         _check_consent(records, request)
-        if not request.confirmed_duplicate:
-            recent = journal.recent_charges(
-                request.customer_id,
-                request.card.payment_method_id,
-                request.amount,
-                DUPLICATE_WINDOW,
+        try:
+            # The duplicate guard and the new entry are one transaction that every desk
+            # charging this card serialises on: of two desks pressing Charge at the same
+            # instant, one charges and the other is asked.
+            entry = journal.begin(
+                JournalKind.CHARGE,
+                clerk=identity.clerk,
+                desk=identity.desk,
+                customer_id=request.customer_id,
+                amount=request.amount,
+                payment_method_id=request.card.payment_method_id,
+                order_reference=request.order_reference,
+                details={"card": f"{request.card.brand} {request.card.last4}"},
+                refuse_if_recent=None if request.confirmed_duplicate else DUPLICATE_WINDOW,
             )
-            if recent:
-                raise PossibleDuplicate(recent)
-        entry = journal.begin(
-            JournalKind.CHARGE,
-            clerk=identity.clerk,
-            desk=identity.desk,
-            customer_id=request.customer_id,
-            amount=request.amount,
-            payment_method_id=request.card.payment_method_id,
-            order_reference=request.order_reference,
-            details={"card": f"{request.card.brand} {request.card.last4}"},
-        )
+        except RecentCharges as recent:
+            raise PossibleDuplicate(recent.entries) from None
         ctx.report(Progress(Step.CHARGING, entry_id=entry.id))
         metadata = ctx.metadata(entry.id, order_reference=request.order_reference or "")
         try:

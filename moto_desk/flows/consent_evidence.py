@@ -34,7 +34,6 @@ from moto_desk.domain.errors import InvalidInput, MotoDeskError
 from moto_desk.domain.models import AllowRedisplay, Channel
 from moto_desk.domain.sensitive import find_sensitive
 from moto_desk.domain.words import QT_TRANSLATE_NOOP
-from moto_desk.records.database import open_database
 from moto_desk.records.ledger import (
     ConsentLedger,
     ConsentRecord,
@@ -43,6 +42,7 @@ from moto_desk.records.ledger import (
     _csv_cell,
     write_private_text,
 )
+from moto_desk.records.store import Where, open_store
 from moto_desk.records.timestamps import Clock, to_iso, utc_now
 
 #: A withdrawal reason longer than this is refused: it is a sentence, not a letter.
@@ -184,7 +184,7 @@ def _fillings(template: ConsentTerms, shop: str) -> tuple[ConsentTerms, ...]:
 
 
 def build_evidence(
-    database_path: Path,
+    records_at: Where,
     customer_id: str,
     *,
     shop_names: Sequence[str] = (),
@@ -197,7 +197,7 @@ def build_evidence(
     name, "our shop" in each language the window speaks); the first that rebuilds the
     recorded hash is named in the evidence.
     """
-    conn = open_database(database_path)
+    conn = open_store(records_at)
     try:
         ledger = ConsentLedger(conn)
         records = ledger.records(customer_id)

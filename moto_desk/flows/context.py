@@ -1,25 +1,24 @@
 """What every flow needs: the gateway, the desk's records, who is working, progress, cancel.
 
 Flows run on a worker thread and may wait minutes on a reader, so each run opens its own
-SQLite connection (connections are thread-bound; WAL lets several coexist): no connection
+connection to the records (the desk's SQLite file, or the shop's PostgreSQL): no connection
 is shared between jobs, and none lives on the GUI thread.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from moto_desk.flows.cancel import CancelToken
 from moto_desk.flows.progress import Progress, ProgressCallback, ignore_progress
 from moto_desk.gateway.client import Gateway
+from moto_desk.records.connection import Db
 from moto_desk.records.customer_index import CustomerIndex
-from moto_desk.records.database import open_database
 from moto_desk.records.journal import OperationJournal
 from moto_desk.records.ledger import ConsentLedger
+from moto_desk.records.store import Where, open_store
 
 
 @dataclass(frozen=True)
@@ -32,17 +31,17 @@ class DeskIdentity:
 
 @dataclass
 class Records:
-    """The desk's records on one connection."""
+    """The records (the desk's own, or the shop's) on one connection."""
 
-    conn: sqlite3.Connection
+    conn: Db
     journal: OperationJournal
     ledger: ConsentLedger
     customers: CustomerIndex
 
 
 @contextmanager
-def open_records(path: Path) -> Iterator[Records]:
-    conn = open_database(path)
+def open_records(where: Where) -> Iterator[Records]:
+    conn = open_store(where)
     try:
         yield Records(conn, OperationJournal(conn), ConsentLedger(conn), CustomerIndex(conn))
     finally:
@@ -54,7 +53,8 @@ class FlowContext:
     """One flow run's dependencies (passed in, never reached through a global)."""
 
     gateway: Gateway
-    database_path: Path
+    #: Where the records are: the desk's SQLite file, or a RecordsAddress naming the shop's.
+    records_at: Where
     identity: DeskIdentity
     progress: ProgressCallback = ignore_progress
     cancel: CancelToken = field(default_factory=CancelToken)

@@ -105,7 +105,7 @@ def find_customers(
     text = text.strip()
     if not text:
         return []
-    with open_records(ctx.database_path) as records:
+    with open_records(ctx.records_at) as records:
         local = records.customers.search(text, limit)
         if on_local is not None:
             on_local(list(local))
@@ -134,7 +134,7 @@ def create_customer(ctx: FlowContext, form: NewCustomer, default_country: str = 
     """
     form = validate_new_customer(form, default_country)
     fingerprint = _fingerprint(form, ctx.identity.desk)
-    with open_records(ctx.database_path) as records:
+    with open_records(ctx.records_at) as records:
         journal = records.journal
         entry = None
         for earlier in journal.list(kind=JournalKind.CREATE_CUSTOMER, limit=50):

@@ -29,7 +29,7 @@ def remove_card(ctx: FlowContext, request: RemoveCardRequest) -> None:
     request = RemoveCardRequest(
         request.customer_id, request.card, check_withdrawal_reason(request.reason)
     )
-    with open_records(ctx.database_path) as records:
+    with open_records(ctx.records_at) as records:
         journal = records.journal
         entry = journal.begin(
             JournalKind.DETACH,

@@ -18,18 +18,18 @@ Where the pieces come from:
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
-from pathlib import Path
 
 from moto_desk.domain.money import Money
 from moto_desk.flows.context import Records, open_records
+from moto_desk.records.connection import Db
 from moto_desk.records.customer_index import fold
 from moto_desk.records.journal import JournalEntry, JournalKind, JournalState
 from moto_desk.records.ledger import LedgerKind
+from moto_desk.records.store import Where
 
 #: Rows shown at most; the dialog says so when the newest ones filled it.
 DEFAULT_LIMIT = 500
@@ -79,6 +79,8 @@ class HistoryFilters:
     limit: int = DEFAULT_LIMIT
     #: One desk's operations only (its name as the journal records it); "" for every desk.
     desk: str = ""
+    #: One clerk's operations only (the name the journal records); "" for every clerk.
+    clerk: str = ""
 
 
 @dataclass(frozen=True)
@@ -173,7 +175,7 @@ def dashboard_target(row: HistoryRow) -> str | None:
 
 
 def load_history(
-    database_path: Path, filters: HistoryFilters, *, tz: tzinfo | None = None
+    records_at: Where, filters: HistoryFilters, *, tz: tzinfo | None = None
 ) -> list[HistoryRow]:
     """The operations matching ``filters``, newest first, at most ``filters.limit``.
 
@@ -181,7 +183,7 @@ def load_history(
     worker thread: it opens its own connection.
     """
     since, until = _bounds(filters, tz)
-    with open_records(database_path) as records:
+    with open_records(records_at) as records:
         customers = _customers(records.conn)
         ids: list[str | None] = [None]
         if filters.customer.strip():
@@ -198,6 +200,7 @@ def load_history(
                     since=since,
                     until=until,
                     desk=filters.desk or None,
+                    clerk=filters.clerk or None,
                     limit=filters.limit,
                 ):
                     entries[entry.id] = entry
@@ -211,6 +214,7 @@ def load_history(
                     since=since,
                     until=until,
                     desk=filters.desk or None,
+                    clerk=filters.clerk or None,
                     limit=_NEW_CUSTOMER_SCAN,
                 ):
                     customer_id, name, email = _who(entry, customers)
@@ -233,7 +237,7 @@ def _bounds(filters: HistoryFilters, tz: tzinfo | None) -> tuple[datetime | None
     return since, until
 
 
-def _customers(conn: sqlite3.Connection) -> dict[str, tuple[str | None, str | None]]:
+def _customers(conn: Db) -> dict[str, tuple[str | None, str | None]]:
     """Every customer of the local index: id → (name, email).
 
     Read directly because :class:`CustomerIndex` offers search, not a lookup by id; the index

@@ -59,7 +59,7 @@ def clear_reader(ctx: FlowContext, reader_id: str, seen: ReaderAction) -> Reader
         return current  # nothing to clear any more
     if not _same(action, seen):
         raise ReaderChanged
-    with open_records(ctx.database_path) as records:
+    with open_records(ctx.records_at) as records:
         journal = records.journal
         entry = journal.begin(
             JournalKind.CLEAR_READER,

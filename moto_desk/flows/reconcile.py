@@ -21,6 +21,7 @@ from moto_desk.domain.words import QT_TRANSLATE_NOOP, Translate, render_template
 from moto_desk.flows.context import FlowContext, Records, open_records
 from moto_desk.flows.writes import send
 from moto_desk.records.journal import JournalEntry, JournalKind, JournalState
+from moto_desk.records.store import address
 
 _PI_FINAL = {
     "succeeded": JournalState.SUCCEEDED,
@@ -68,11 +69,19 @@ class Settled:
         return render_template(self.note_template, self._args(locale), translate)
 
 
-def reconcile(ctx: FlowContext) -> list[Settled]:
-    """Reconcile all open entries; one entry's failure does not stop the others."""
+def reconcile(ctx: FlowContext, desk: str | None = None) -> list[Settled]:
+    """Reconcile the desk's open entries; one entry's failure does not stop the others.
+
+    With the desk's own file, every open entry is this desk's (whatever name it had then).
+    With the shop's records, each desk settles its own — another desk's open entry may be a
+    save in progress there — unless ``desk`` names one that died and will not come back
+    (``moto-desk reconcile --desk NAME``).
+    """
     results: list[Settled] = []
-    with open_records(ctx.database_path) as records:
-        for entry in records.journal.open_entries():
+    if desk is None and address(ctx.records_at).is_shop:
+        desk = ctx.identity.desk
+    with open_records(ctx.records_at) as records:
+        for entry in records.journal.open_entries(desk):
             try:
                 results.append(_settle(ctx, records, entry))
             except MotoDeskError as error:
@@ -380,7 +389,7 @@ def stop_and_settle_save(ctx: FlowContext, entry_id: str) -> Settled:
     progress; a reader mid-authorisation cannot stop, and its result then decides. The
     SetupIntent is read afterwards, so a card approved at the last moment is recorded.
     """
-    with open_records(ctx.database_path) as records:
+    with open_records(ctx.records_at) as records:
         entry = records.journal.get(entry_id)
         if entry is None or entry.kind is not JournalKind.SAVE_CARD:
             raise KeyError(f"no save-card journal entry {entry_id}")

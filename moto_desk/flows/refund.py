@@ -10,7 +10,9 @@ from moto_desk.domain.money import Money
 from moto_desk.flows.context import FlowContext, open_records
 from moto_desk.flows.progress import Progress, Step
 from moto_desk.flows.writes import send
-from moto_desk.records.journal import JournalKind, JournalState
+from moto_desk.records.connection import serialise
+from moto_desk.records.database import storage_errors, transaction
+from moto_desk.records.journal import JournalKind, JournalState, OperationJournal
 
 REASONS = ("requested_by_customer", "duplicate", "fraudulent")
 
@@ -24,16 +26,23 @@ class RefundRequest:
 
 
 def refund_charge(ctx: FlowContext, request: RefundRequest) -> RefundResult:
-    with open_records(ctx.database_path) as records:
+    with open_records(ctx.records_at) as records:
         journal = records.journal
-        entry = journal.begin(
-            JournalKind.REFUND,
-            clerk=ctx.identity.clerk,
-            desk=ctx.identity.desk,
-            customer_id=request.customer_id,
-            amount=request.amount,
-            details={"payment_intent": request.payment_intent_id, "reason": request.reason},
-        )
+        with storage_errors(), transaction(records.conn):
+            # What is left and the new entry in one transaction every desk refunding this
+            # payment serialises on: two desks cannot both refund the last $10.
+            serialise(records.conn, f"refund:{request.payment_intent_id}")
+            left = _left_to_refund(journal, request.payment_intent_id)
+            if left is not None:
+                check_refund_amount(request.amount or left, left)
+            entry = journal.begin(
+                JournalKind.REFUND,
+                clerk=ctx.identity.clerk,
+                desk=ctx.identity.desk,
+                customer_id=request.customer_id,
+                amount=request.amount,
+                details={"payment_intent": request.payment_intent_id, "reason": request.reason},
+            )
         ctx.report(Progress(Step.REFUNDING, entry_id=entry.id))
         try:
             result = send(
@@ -57,6 +66,33 @@ def refund_charge(ctx: FlowContext, request: RefundRequest) -> RefundResult:
         journal.record_object(entry.id, result.refund_id)
         journal.mark(entry.id, JournalState.SUCCEEDED, result.status)
         return result
+
+
+def _left_to_refund(journal: OperationJournal, payment_intent_id: str) -> Money | None:
+    """What the journal says is left of the charge that made ``payment_intent_id`` (refunds
+    succeeded or in doubt count as given back); None when no desk of ours made the charge
+    (Stripe then decides)."""
+    charges = [
+        e
+        for e in journal.by_object(payment_intent_id)
+        if e.kind is JournalKind.CHARGE and e.state is JournalState.SUCCEEDED and e.amount
+    ]
+    if not charges or charges[0].amount is None:
+        return None
+    charged = charges[0].amount
+    given = Money(0, charged.currency)
+    for refund in journal.list(
+        kind=JournalKind.REFUND, customer_id=charges[0].customer_id, limit=10_000
+    ):
+        if refund.details.get("payment_intent") != payment_intent_id:
+            continue
+        if refund.state in (JournalState.FAILED, JournalState.CANCELED):
+            continue
+        if refund.amount is None:  # "whatever remains": nothing is left after it
+            return Money(0, charged.currency)
+        if refund.amount.currency == charged.currency:
+            given = given + refund.amount
+    return charged - given
 
 
 def check_refund_amount(amount: Money, left: Money) -> None:

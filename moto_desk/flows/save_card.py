@@ -90,7 +90,7 @@ def check_consent_given(consent_given: bool) -> None:
 def save_card(ctx: FlowContext, request: SaveRequest) -> SaveResult:
     """Run the whole save; see the module docstring."""
     check_consent_given(request.consent_given)
-    with open_records(ctx.database_path) as records:
+    with open_records(ctx.records_at) as records:
         run = _SaveRun(ctx, records, request)
         try:
             return run.run()
@@ -145,7 +145,11 @@ class _SaveRun:
             "create_setup_intent",
             lambda key: self.gateway.create_setup_intent(
                 request.customer_id,
-                self.ctx.metadata(entry.id, consent_id=consent.record_id),
+                # The consent record's hash goes to Stripe too: a witness outside the
+                # database (``ledger verify --against-stripe``).
+                self.ctx.metadata(
+                    entry.id, consent_id=consent.record_id, consent_hash=consent.hash
+                ),
                 idempotency_key=key,
             ),
             summary={"customer": request.customer_id},

@@ -13,13 +13,13 @@ whatever the spacing or national prefix ("06 12 34" finds "+33 6 12 34 56 78").
 from __future__ import annotations
 
 import re
-import sqlite3
 import unicodedata
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from moto_desk.domain.models import Customer
 from moto_desk.domain.phone import phone_search_keys
+from moto_desk.records.connection import Db
 from moto_desk.records.database import storage_errors, transaction
 from moto_desk.records.timestamps import Clock, from_iso, to_iso, utc_now
 
@@ -50,7 +50,7 @@ def fold(text: str) -> str:
 class CustomerIndex:
     """The index stored in an open database; use it on the thread that opened it."""
 
-    def __init__(self, conn: sqlite3.Connection, clock: Clock = utc_now) -> None:
+    def __init__(self, conn: Db, clock: Clock = utc_now) -> None:
         self._conn = conn
         self._clock = clock
 
@@ -113,7 +113,7 @@ class CustomerIndex:
         return None if row is None else _customer(row)
 
 
-def _customer(r: sqlite3.Row | tuple[object, ...]) -> Customer:
+def _customer(r: tuple[object, ...]) -> Customer:
     return Customer(
         id=str(r[0]),
         name=None if r[1] is None else str(r[1]),

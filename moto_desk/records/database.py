@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,6 +33,7 @@ from pathlib import Path
 from moto_desk.domain.errors import ErrorKind, MotoDeskError
 from moto_desk.domain.words import QT_TRANSLATE_NOOP
 from moto_desk.paths import make_private_dir
+from moto_desk.records.connection import Db, is_shop
 from moto_desk.records.schema import MIGRATIONS, Migration
 
 BUSY_TIMEOUT_MS = 5000
@@ -59,25 +61,34 @@ def _make_private_file(path: Path) -> None:
 
 
 @contextmanager
-def transaction(
-    conn: sqlite3.Connection, *, immediate: bool = True
-) -> Iterator[sqlite3.Connection]:
-    """``BEGIN IMMEDIATE`` … ``COMMIT``, or ``ROLLBACK`` if the block (or the commit) fails.
+def transaction(conn: Db, *, immediate: bool = True) -> Iterator[Db]:
+    """A transaction: ``COMMIT`` at the end of the block, ``ROLLBACK`` if it (or the commit)
+    fails.
 
-    IMMEDIATE takes the write lock at the start, so a read-check-write sequence (a state
-    transition, a ledger append) cannot interleave with another connection's. With
-    ``immediate=False`` it is a plain read transaction: in WAL mode every query inside it sees
-    the same snapshot, however other connections write meanwhile.
+    SQLite: ``BEGIN IMMEDIATE`` takes the write lock at the start, so a read-check-write
+    sequence (a state transition, a ledger append) cannot interleave with another
+    connection's. PostgreSQL (the shop's records): a plain ``BEGIN``; what must not interleave
+    with another desk is named with :func:`~moto_desk.records.connection.serialise`.
+
+    With ``immediate=False`` it is a read transaction that sees one snapshot however others
+    write meanwhile (WAL on SQLite; ``REPEATABLE READ`` on PostgreSQL).
     """
-    conn.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    if is_shop(conn):
+        conn.execute("BEGIN" if immediate else "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+    else:
+        conn.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
     try:
         yield conn
         conn.execute("COMMIT")
     except BaseException:
         # SQLite rolls back by itself after some failures (disk full, I/O error); a second
-        # ROLLBACK would then fail and hide the original error.
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
+        # ROLLBACK would then fail and hide the original error. A PostgreSQL connection the
+        # server dropped cannot roll back either: the server already did.
+        try:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+        except Exception:  # noqa: S110  the original error is the one to report
+            pass
         raise
 
 
@@ -209,11 +220,13 @@ def _describe(exc: sqlite3.DatabaseError, path: Path | None) -> MotoDeskError:
 
 @contextmanager
 def storage_errors() -> Iterator[None]:
-    """Turn SQLite's failures of the environment (locked, disk full, I/O error, damaged file)
-    into ``STORAGE`` errors for the clerk.
+    """Turn the store's failures of the environment into ``STORAGE`` errors for the clerk:
+    SQLite's (locked, disk full, I/O error, damaged file) and PostgreSQL's (the server went
+    away, the network dropped, the server refused the connection).
 
-    Constraint violations (including the ledger's triggers) and misuse of a connection are
-    our bugs, not the environment's, and pass through unchanged.
+    Constraint violations (including the ledger's triggers), refused privileges and misuse of
+    a connection are our bugs or someone's tampering, not the environment's, and pass through
+    unchanged.
     """
     try:
         yield
@@ -221,3 +234,23 @@ def storage_errors() -> Iterator[None]:
         raise
     except sqlite3.DatabaseError as exc:
         raise _describe(exc, None) from exc
+    except Exception as exc:
+        # psycopg is imported only by a desk with shop records; never import it here.
+        psycopg = sys.modules.get("psycopg")
+        if psycopg is not None and isinstance(exc, psycopg.OperationalError):
+            raise shop_unreachable(exc) from exc
+        raise
+
+
+def shop_unreachable(exc: BaseException, where: str = "") -> MotoDeskError:
+    """The clerk's words when the shop's records server cannot be reached or was lost."""
+    return MotoDeskError(
+        ErrorKind.STORAGE,
+        QT_TRANSLATE_NOOP(
+            "clerk",
+            "moto-desk cannot reach the shop's records{where}. Nothing more was sent to "
+            "Stripe. Check the network and that the records server is running, then try again.",
+        ),
+        args={"where": f" ({where})" if where else ""},
+        detail=str(exc),
+    )

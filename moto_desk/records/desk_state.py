@@ -8,8 +8,8 @@ remembers for the clerk's convenience, stored as JSON values under string keys i
 from __future__ import annotations
 
 import json
-import sqlite3
 
+from moto_desk.records.connection import Db
 from moto_desk.records.database import storage_errors
 from moto_desk.records.timestamps import Clock, to_iso, utc_now
 
@@ -17,7 +17,7 @@ from moto_desk.records.timestamps import Clock, to_iso, utc_now
 class DeskState:
     """Key/value desk state in an open database; use it on the thread that opened it."""
 
-    def __init__(self, conn: sqlite3.Connection, clock: Clock = utc_now) -> None:
+    def __init__(self, conn: Db, clock: Clock = utc_now) -> None:
         self._conn = conn
         self._clock = clock
 

@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -49,6 +48,7 @@ from moto_desk.domain.errors import InvalidInput
 from moto_desk.domain.money import Money
 from moto_desk.domain.sensitive import find_sensitive
 from moto_desk.domain.words import QT_TRANSLATE_NOOP
+from moto_desk.records.connection import Db, serialise
 from moto_desk.records.database import storage_errors, transaction
 from moto_desk.records.timestamps import Clock, from_iso, to_iso, utc_now
 
@@ -117,6 +117,15 @@ class IllegalTransitionError(ValueError):
     """A state change the journal's state machine does not allow (a bug in the caller)."""
 
 
+class RecentCharges(Exception):
+    """:meth:`OperationJournal.begin` refused a charge: the same card was charged the same
+    amount moments ago (at this desk or, with shop records, at any desk)."""
+
+    def __init__(self, entries: EntryList) -> None:
+        super().__init__(f"{len(entries)} recent charge(s) of the same amount to this card")
+        self.entries = entries
+
+
 def idempotency_key(entry_id: str, step: str) -> str:
     """The Idempotency-Key for ``step`` of journal entry ``entry_id``."""
     if not _ENTRY_ID_RE.fullmatch(entry_id):
@@ -179,7 +188,7 @@ _ENTRY_COLUMNS = (
 )
 
 
-def _entry(row: sqlite3.Row | tuple[object, ...]) -> JournalEntry:
+def _entry(row: tuple[object, ...]) -> JournalEntry:
     (
         entry_id, kind, state, created_at, updated_at, reconciled_at, clerk, desk, customer_id,
         amount, currency, payment_method_id, stripe_object_id, outcome_code, outcome_message,
@@ -231,7 +240,7 @@ class OperationJournal:
     (each flow run opens its own, on the job's worker thread: ``flows.context.open_records``).
     """
 
-    def __init__(self, conn: sqlite3.Connection, clock: Clock = utc_now) -> None:
+    def __init__(self, conn: Db, clock: Clock = utc_now) -> None:
         self._conn = conn
         self._clock = clock
 
@@ -248,8 +257,13 @@ class OperationJournal:
         payment_method_id: str | None = None,
         order_reference: str | None = None,
         details: Mapping[str, object] | None = None,
+        refuse_if_recent: timedelta | None = None,
     ) -> JournalEntry:
         """Write a new ``pending`` entry and return it.
+
+        ``refuse_if_recent`` (charges): raise :class:`RecentCharges` instead when this card was
+        charged the same amount within that time — checked and written atomically, across
+        desks.
 
         ``order_reference`` is typed by the clerk and travels to Stripe's metadata, so it is
         refused (as invalid input) if it looks like a card number.
@@ -264,26 +278,42 @@ class OperationJournal:
                 field="order_reference",
             )
         entry_id = uuid.uuid4().hex
-        now = to_iso(self._clock())
+        now = self._clock()
+        values = (
+            entry_id,
+            JournalKind(kind).value,
+            to_iso(now),
+            to_iso(now),
+            clerk,
+            desk,
+            customer_id,
+            amount.amount if amount else None,
+            amount.currency if amount else None,
+            payment_method_id,
+            order_reference,
+            _dump_json(details or {}, "details"),
+        )
+        insert = (
+            f"INSERT INTO journal ({_ENTRY_COLUMNS})"  # noqa: S608  constant column list
+            " VALUES (?, ?, 'pending', ?, ?, NULL, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?)"
+        )
         with storage_errors():
-            self._conn.execute(
-                f"INSERT INTO journal ({_ENTRY_COLUMNS})"  # noqa: S608  constant column list
-                " VALUES (?, ?, 'pending', ?, ?, NULL, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?)",
-                (
-                    entry_id,
-                    JournalKind(kind).value,
-                    now,
-                    now,
-                    clerk,
-                    desk,
-                    customer_id,
-                    amount.amount if amount else None,
-                    amount.currency if amount else None,
-                    payment_method_id,
-                    order_reference,
-                    _dump_json(details or {}, "details"),
-                ),
-            )
+            if refuse_if_recent is None:
+                self._conn.execute(insert, values)
+            else:
+                if customer_id is None or payment_method_id is None or amount is None:
+                    raise ValueError("the duplicate guard needs a customer, a card and an amount")
+                # Check and insert in one transaction that every desk charging this card
+                # serialises on: two desks pressing Charge at the same instant cannot both
+                # see "no recent charge".
+                with transaction(self._conn):
+                    serialise(self._conn, f"charge:{payment_method_id}")
+                    recent = self.recent_charges(
+                        customer_id, payment_method_id, amount, refuse_if_recent, now
+                    )
+                    if recent:
+                        raise RecentCharges(recent)
+                    self._conn.execute(insert, values)
         return self._require(entry_id)
 
     def step_key(
@@ -301,6 +331,7 @@ class OperationJournal:
         summary = _dump_json(request_summary or {}, "request_summary")
         now = to_iso(self._clock())
         with storage_errors(), transaction(self._conn):
+            serialise(self._conn, f"entry:{entry_id}")
             row = self._conn.execute(
                 "SELECT idempotency_key FROM journal_steps WHERE entry_id = ? AND step = ?",
                 (entry_id, step),
@@ -350,6 +381,7 @@ class OperationJournal:
         would mean a second intent was created for one operation.
         """
         with storage_errors(), transaction(self._conn):
+            serialise(self._conn, f"entry:{entry_id}")
             row = self._conn.execute(
                 "SELECT stripe_object_id FROM journal WHERE id = ?", (entry_id,)
             ).fetchone()
@@ -379,6 +411,7 @@ class OperationJournal:
     def add_details(self, entry_id: str, details: Mapping[str, object]) -> None:
         """Merge ``details`` into the entry's JSON details (new keys win)."""
         with storage_errors(), transaction(self._conn):
+            serialise(self._conn, f"entry:{entry_id}")
             entry = self._require(entry_id)
             merged = {**entry.details, **details}
             self._conn.execute(
@@ -405,6 +438,7 @@ class OperationJournal:
             raise ValueError("only a final state can be reached by reconciliation")
         now = to_iso(self._clock())
         with storage_errors(), transaction(self._conn):
+            serialise(self._conn, f"entry:{entry_id}")
             current = self._state(entry_id)
             if target not in TRANSITIONS[current]:
                 raise IllegalTransitionError(
@@ -453,11 +487,14 @@ class OperationJournal:
             for r in rows
         ]
 
-    def open_entries(self) -> EntryList:
-        """Entries whose outcome is not final (pending, sent, unknown), oldest first."""
-        return self._select(
-            "state IN ('pending', 'sent', 'unknown')", (), order="created_at ASC, id", limit=None
-        )
+    def open_entries(self, desk: str | None = None) -> EntryList:
+        """Entries whose outcome is not final (pending, sent, unknown), oldest first; only
+        ``desk``'s when given (with shop records, each desk settles its own)."""
+        where = "state IN ('pending', 'sent', 'unknown')"
+        params: tuple[object, ...] = ()
+        if desk is not None:
+            where, params = where + " AND desk = ?", (desk,)
+        return self._select(where, params, order="created_at ASC, id", limit=None)
 
     def recent_charges(
         self,
@@ -545,6 +582,7 @@ class OperationJournal:
         since: datetime | None = None,
         until: datetime | None = None,
         desk: str | None = None,
+        clerk: str | None = None,
         limit: int = 100,
     ) -> EntryList:
         """Entries matching every given filter, newest first (``since`` ≤ created < ``until``)."""
@@ -553,6 +591,9 @@ class OperationJournal:
         if desk is not None:
             clauses.append("desk = ?")
             values += (desk,)
+        if clerk is not None:
+            clauses.append("clerk = ?")
+            values += (clerk,)
         if customer_id is not None:
             clauses.append("customer_id = ?")
             values += (customer_id,)

@@ -27,7 +27,6 @@ import csv
 import hashlib
 import io
 import json
-import sqlite3
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -41,6 +40,7 @@ from moto_desk.domain.errors import ErrorKind, InvalidInput, MotoDeskError
 from moto_desk.domain.models import AllowRedisplay, Channel, SavedCard
 from moto_desk.domain.sensitive import find_sensitive
 from moto_desk.domain.words import QT_TRANSLATE_NOOP
+from moto_desk.records.connection import Db, serialise
 from moto_desk.records.database import storage_errors, transaction
 from moto_desk.records.schema import GENESIS_HASH
 from moto_desk.records.timestamps import Clock, from_iso, to_iso, utc_now
@@ -51,7 +51,11 @@ COLUMNS = (
     "terms_version", "terms_sha256", "terms_language", "allow_redisplay", "setup_intent_id",
     "payment_method_id", "card_brand", "card_last4", "card_exp_month", "card_exp_year",
     "reason", "refers_to", "prev_hash", "hash",
+    "origin_chain", "origin_seq", "origin_hash",
 )  # fmt: skip
+#: Columns added after the first release. A record hashes them only when one is set, so every
+#: record written before they existed keeps the hash it was written with.
+LATER_COLUMNS = ("origin_chain", "origin_seq", "origin_hash")
 _SELECT = f"SELECT {', '.join(COLUMNS)} FROM ledger"  # noqa: S608  constant column list
 
 Row = dict[str, object]
@@ -91,6 +95,11 @@ class ConsentRecord:
     refers_to: str | None
     prev_hash: str
     hash: str
+    #: Set on records brought in from a desk's own ledger by ``records migrate``: that chain's
+    #: id, and the record's seq and hash there (kept whole in ``ledger_origin``).
+    origin_chain: str | None = None
+    origin_seq: int | None = None
+    origin_hash: str | None = None
 
 
 @dataclass(frozen=True)
@@ -104,8 +113,14 @@ class VerifyResult:
 
 
 def record_hash(row: Mapping[str, object]) -> str:
-    """SHA-256 (hex) of the canonical JSON of every field of ``row`` except ``hash``."""
-    fields = {name: row[name] for name in COLUMNS if name != "hash"}
+    """SHA-256 (hex) of the canonical JSON of every field of ``row`` except ``hash`` (and
+    except :data:`LATER_COLUMNS` when none of them is set)."""
+    later = any(row.get(name) is not None for name in LATER_COLUMNS)
+    fields = {
+        name: row.get(name)
+        for name in COLUMNS
+        if name != "hash" and (later or name not in LATER_COLUMNS)
+    }
     canonical = json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -144,6 +159,9 @@ def _record(row: Row) -> ConsentRecord:
         refers_to=_text(row["refers_to"]),
         prev_hash=str(row["prev_hash"]),
         hash=str(row["hash"]),
+        origin_chain=_text(row.get("origin_chain")),
+        origin_seq=_int(row.get("origin_seq")),
+        origin_hash=_text(row.get("origin_hash")),
     )
 
 
@@ -165,7 +183,7 @@ class ConsentLedger:
     (each flow run opens its own, on the job's worker thread: ``flows.context.open_records``).
     """
 
-    def __init__(self, conn: sqlite3.Connection, clock: Clock = utc_now) -> None:
+    def __init__(self, conn: Db, clock: Clock = utc_now) -> None:
         self._conn = conn
         self._clock = clock
 
@@ -210,6 +228,7 @@ class ConsentLedger:
         the same consent is refused — one consent covers one save.
         """
         with storage_errors(), transaction(self._conn):
+            serialise(self._conn, "ledger")
             consent = self._consent(consent_id)
             earlier = self._referring(consent_id, LedgerKind.CARD_SAVED)
             if earlier:
@@ -260,6 +279,7 @@ class ConsentLedger:
                 field="reason",
             )
         with storage_errors(), transaction(self._conn):
+            serialise(self._conn, "ledger")
             consent = self._consent(consent_id)
             earlier = self._referring(consent_id, LedgerKind.REVOCATION)
             if earlier:
@@ -279,10 +299,12 @@ class ConsentLedger:
 
     def _append(self, fields: Row) -> ConsentRecord:
         with storage_errors(), transaction(self._conn):
+            serialise(self._conn, "ledger")
             return self._append_locked(fields)
 
     def _append_locked(self, fields: Row) -> ConsentRecord:
-        """Append inside the caller's write transaction (so seq and prev_hash cannot race)."""
+        """Append inside the caller's write transaction, which serialises on ``"ledger"``
+        (so seq and prev_hash cannot race, between connections or between desks)."""
         last = self._conn.execute(
             "SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1"
         ).fetchone()
@@ -290,8 +312,9 @@ class ConsentLedger:
         row.update(fields)
         row["seq"] = int(last[0]) + 1 if last else 1
         row["prev_hash"] = str(last[1]) if last else GENESIS_HASH
-        row["record_id"] = uuid.uuid4().hex
-        row["time"] = to_iso(self._clock())
+        # A record migrated from a desk's own ledger keeps its id and time; a new one gets both.
+        row["record_id"] = fields.get("record_id") or uuid.uuid4().hex
+        row["time"] = fields.get("time") or to_iso(self._clock())
         row["hash"] = record_hash(row)
         placeholders = ", ".join("?" * len(COLUMNS))
         self._conn.execute(
@@ -302,7 +325,8 @@ class ConsentLedger:
         # tampering, and overwriting it would erase that evidence.
         if last is None:
             self._conn.execute(
-                "INSERT OR IGNORE INTO ledger_head (id, seq, hash) VALUES (1, ?, ?)",
+                "INSERT INTO ledger_head (id, seq, hash) VALUES (1, ?, ?)"
+                " ON CONFLICT (id) DO NOTHING",
                 (row["seq"], row["hash"]),
             )
         else:
@@ -365,10 +389,10 @@ class ConsentLedger:
 
     def verify(self) -> VerifyResult:
         """Recompute every hash and link; report each problem in words."""
-        rows, head = self._snapshot()
+        rows, head = self.snapshot()
         return _verify(rows, head)
 
-    def _snapshot(self) -> tuple[list[Row], tuple[int, str] | None]:
+    def snapshot(self) -> tuple[list[Row], tuple[int, str] | None]:
         """All rows and the head marker, read in one transaction so that an append by another
         connection in between cannot look like tampering."""
         with storage_errors(), transaction(self._conn, immediate=False):
@@ -384,7 +408,7 @@ class ConsentLedger:
         """
         if fmt not in ("csv", "json"):
             raise ValueError(f"unknown export format {fmt!r}: use csv or json")
-        rows, head = self._snapshot()
+        rows, head = self.snapshot()
         if fmt == "json":
             document = {
                 "ledger": "moto-desk consent ledger",

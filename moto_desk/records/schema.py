@@ -153,9 +153,43 @@ _SETTINGS = (
     """,
 )
 
+# The shop's records (PostgreSQL, ``schema_pg``) have the same tables and columns, so that one
+# set of queries serves both; this migration brings the desk's file level with them.
+_SHOP_LEVEL = (
+    # Where a ledger record came from when ``records migrate`` brought a desk's own chain into
+    # the shop's: that chain's id and the record's seq and hash there.
+    "ALTER TABLE ledger ADD COLUMN origin_chain TEXT",
+    "ALTER TABLE ledger ADD COLUMN origin_seq INTEGER",
+    "ALTER TABLE ledger ADD COLUMN origin_hash TEXT",
+    # Each migrated chain kept whole, record by record, as it was: it stays verifiable as the
+    # evidence it was.
+    """
+    CREATE TABLE ledger_origin (
+        chain_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        hash TEXT NOT NULL,
+        record TEXT NOT NULL,
+        PRIMARY KEY (chain_id, seq)
+    ) STRICT
+    """,
+    """
+    CREATE TRIGGER ledger_origin_no_update BEFORE UPDATE ON ledger_origin
+    BEGIN SELECT RAISE(ABORT, 'the consent ledger is append-only'); END
+    """,
+    """
+    CREATE TRIGGER ledger_origin_no_delete BEFORE DELETE ON ledger_origin
+    BEGIN SELECT RAISE(ABORT, 'the consent ledger is append-only'); END
+    """,
+    # A refund and reconciliation look an entry up by its Stripe object.
+    "CREATE INDEX journal_object ON journal (stripe_object_id)",
+    "CREATE INDEX journal_desk_open ON journal (desk)"
+    " WHERE state IN ('pending', 'sent', 'unknown')",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         "journal, journal steps, consent ledger, customer index, desk settings",
         _JOURNAL + _LEDGER + _CUSTOMERS + _SETTINGS,
     ),
+    Migration("the shop's columns: ledger origins, journal lookups by object", _SHOP_LEVEL),
 )

@@ -327,6 +327,8 @@ class MainWindow(QMainWindow):
             self.banner.show_demo(note)
         if session.key_problem:
             self.notice.show_notice(clerk_text(session.key_problem), "warning")
+        if session.records_problem:
+            self.notice.show_notice(clerk_text(session.records_problem), "warning")
         self._set_session(session)
         self.status.show_idle()
         self.session_started.emit(session)

@@ -276,6 +276,10 @@
         <translation>moto-desk n’a pas pu lire ou écrire son fichier de données. Vérifiez que le disque n’est pas plein, puis redémarrez moto-desk.</translation>
     </message>
     <message>
+        <source>moto-desk cannot reach the shop&apos;s records{where}. Nothing more was sent to Stripe. Check the network and that the records server is running, then try again.</source>
+        <translation>moto-desk ne parvient pas à joindre les registres de la boutique{where}. Rien de plus n’a été envoyé à Stripe. Vérifiez le réseau et que le serveur des registres fonctionne, puis réessayez.</translation>
+    </message>
+    <message>
         <source>The order reference looks like a card number. Type the shop&apos;s order number, never card details.</source>
         <translation>La référence de commande ressemble à un numéro de carte. Saisissez le numéro de commande du magasin, jamais les coordonnées d’une carte.</translation>
     </message>
@@ -528,10 +532,6 @@
         <translation>Client créé&#xa0;: {customer}</translation>
     </message>
     <message>
-        <source>Shop records on a server (--records) are not available in this version of moto-desk; this desk keeps its own records in its data folder.</source>
-        <translation>Les registres de la boutique sur un serveur (--records) ne sont pas disponibles dans cette version de moto-desk&#xa0;; ce poste tient ses propres registres dans son dossier de données.</translation>
-    </message>
-    <message>
         <source>No reader is registered on this account.</source>
         <translation>Aucun lecteur n’est enregistré sur ce compte.</translation>
     </message>
@@ -602,6 +602,34 @@
     <message>
         <source>Support bundle written to {path} ({size} bytes).</source>
         <translation>Dossier d’assistance écrit dans {path} ({size}&#xa0;octets).</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s consent ledger does not verify, so it was not brought into the shop&apos;s records. Run “moto-desk ledger verify” and ask your administrator to restore the desk&apos;s data from a backup.</source>
+        <translation>Le registre des consentements de ce poste ne se vérifie pas&#xa0;: il n’a donc pas été versé dans les registres de la boutique. Lancez «&#xa0;moto-desk ledger verify&#xa0;» et demandez à votre administrateur de restaurer les données du poste depuis une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>The shop records address is not a PostgreSQL address moto-desk can read. Write it as postgresql://user@server:5432/database or service=NAME.</source>
+        <translation>L’adresse des registres de la boutique n’est pas une adresse PostgreSQL que moto-desk sait lire. Écrivez-la sous la forme postgresql://utilisateur@serveur:5432/base ou service=NOM.</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s records at {where} are not set up for this version of moto-desk. Ask the shop&apos;s administrator to run “moto-desk records init” once.</source>
+        <translation>Les registres de la boutique sur {where} ne sont pas préparés pour cette version de moto-desk. Demandez à l’administrateur de la boutique de lancer une fois «&#xa0;moto-desk records init&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s records at {where} were set up by a newer version of moto-desk. Update moto-desk on this computer before using them.</source>
+        <translation>Les registres de la boutique sur {where} ont été préparés par une version plus récente de moto-desk. Mettez moto-desk à jour sur cet ordinateur avant de les utiliser.</translation>
+    </message>
+    <message>
+        <source>The records account may not set up the shop&apos;s records at {where}. Run “moto-desk records init” as the database&apos;s owner or an administrator.</source>
+        <translation>Ce compte n’a pas le droit de préparer les registres de la boutique sur {where}. Lancez «&#xa0;moto-desk records init&#xa0;» en tant que propriétaire de la base ou administrateur.</translation>
+    </message>
+    <message>
+        <source>Say which shop records to use: --records postgresql://user@server/database (or set MOTO_DESK_RECORDS).</source>
+        <translation>Indiquez les registres de la boutique à utiliser&#xa0;: --records postgresql://utilisateur@serveur/base (ou définissez MOTO_DESK_RECORDS).</translation>
+    </message>
+    <message>
+        <source>Leave the password out of the records address: the desk keeps the address in its settings file. Put the password in ~/.pgpass (or PGPASSFILE) instead.</source>
+        <translation>Ne mettez pas le mot de passe dans l’adresse des registres&#xa0;: le poste garde cette adresse dans son fichier de réglages. Placez plutôt le mot de passe dans ~/.pgpass (ou PGPASSFILE).</translation>
     </message>
 </context>
 </TS>

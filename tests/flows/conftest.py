@@ -18,6 +18,7 @@ from moto_desk.flows.customers import NewCustomer, create_customer
 from moto_desk.flows.readers import list_readers
 from moto_desk.flows.save_card import SaveRequest
 from moto_desk.gateway.client import Gateway
+from moto_desk.records.store import RecordsAddress
 from moto_desk.simulator import Simulator
 
 NEXT_YEAR = time.gmtime().tm_year + 2
@@ -45,7 +46,13 @@ class Desk:
         return self.ctx.gateway
 
     def records(self) -> Any:
-        return open_records(self.ctx.database_path)
+        return open_records(self.ctx.records_at)
+
+    @property
+    def file(self) -> Path:
+        """The desk's own SQLite file (its records, unless it uses the shop's)."""
+        at = self.ctx.records_at
+        return at.desk_file if isinstance(at, RecordsAddress) else at
 
     def reader(self, label: str = "Front desk") -> Reader:
         return next(r for r in list_readers(self.ctx) if r.label == label)
@@ -70,16 +77,32 @@ class Desk:
         )
 
     def context(self, clerk: str = "alice", desk: str = "desk-1") -> FlowContext:
-        return FlowContext(self.gateway, self.ctx.database_path, DeskIdentity(clerk, desk))
+        return FlowContext(self.gateway, self.ctx.records_at, DeskIdentity(clerk, desk))
 
 
-def make_desk(sim: Simulator, data_dir: Path, retries: int = 2) -> Desk:
+def make_desk(
+    sim: Simulator, data_dir: Path, retries: int = 2, shop_url: str | None = None
+) -> Desk:
     gateway = Gateway(DEMO_KEY, sim.url, simulated=True, max_network_retries=retries)
-    ctx = FlowContext(gateway, data_dir / "moto-desk.sqlite3", DeskIdentity("alice", "desk-1"))
+    where = RecordsAddress(data_dir / "moto-desk.sqlite3", shop_url)
+    ctx = FlowContext(gateway, where, DeskIdentity("alice", "desk-1"))
     return Desk(sim, ctx, data_dir)
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest) -> str | None:
+    """The flows run against both stores: the desk's own file, then the shop's records."""
+    return None if request.param == "sqlite" else str(request.getfixturevalue("shop_url"))
+
+
 @pytest.fixture
-def desk(sim: Simulator, tmp_path: Path) -> Iterator[Desk]:
+def desk(sim: Simulator, tmp_path: Path, store: str | None) -> Iterator[Desk]:
     sim.seed_demo()
-    yield make_desk(sim, tmp_path / "data")
+    yield make_desk(sim, tmp_path / "data", shop_url=store)
+
+
+@pytest.fixture
+def file_desk(sim: Simulator, tmp_path: Path) -> Desk:
+    """A desk keeping its own records, for what is about its SQLite file."""
+    sim.seed_demo()
+    return make_desk(sim, tmp_path / "data")

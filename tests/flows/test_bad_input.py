@@ -53,16 +53,17 @@ def test_a_customer_deleted_in_stripe_meanwhile(desk: Desk) -> None:
     assert "deleted" in lookup.value.clerk_message
 
 
-def test_a_database_locked_by_another_program_is_said_in_words(desk: Desk) -> None:
+def test_a_database_locked_by_another_program_is_said_in_words(file_desk: Desk) -> None:
     """Another program holds the desk's file (a backup tool, a second copy): nothing is sent
     to Stripe, the clerk is told what to do, and once the lock goes the desk works again."""
     import sqlite3
 
     from moto_desk.flows.context import open_records
 
-    with open_records(desk.ctx.database_path):
+    desk = file_desk
+    with open_records(desk.ctx.records_at):
         pass  # the file exists, migrated
-    blocker = sqlite3.connect(desk.ctx.database_path, isolation_level=None)
+    blocker = sqlite3.connect(desk.file, isolation_level=None)
     try:
         blocker.execute("BEGIN EXCLUSIVE")
         with pytest.raises(MotoDeskError) as caught:

@@ -75,7 +75,7 @@ def test_the_shop_list_finds_expired_expiring_and_shared_cards(
     ada_visa, grace_visa = shop["ada_visa"], shop["grace_visa"]
     assert isinstance(ada_visa, SavedCard) and isinstance(grace_visa, SavedCard)
     assert ada_visa.fingerprint and ada_visa.fingerprint == grace_visa.fingerprint
-    customers = [c.id for c in known_customers(desk.ctx.database_path)]
+    customers = [c.id for c in known_customers(desk.ctx.records_at)]
     found = shop_card_health(desk.ctx, shop["today"], customers)  # type: ignore[arg-type]
     assert rows(found) == [
         ("Alan Turing", "0005", "expired", ()),
@@ -126,7 +126,7 @@ def test_known_customers_come_from_the_index_and_the_ledger(desk: Desk) -> None:
             terms=load_terms("en"),
             allow_redisplay=AllowRedisplay.LIMITED,
         )
-    known = {c.id: c for c in known_customers(desk.ctx.database_path)}
+    known = {c.id: c for c in known_customers(desk.ctx.records_at)}
     assert known[ada.id].name == "Ada Lovelace"
     assert known["cus_only_in_the_ledger"].name is None
 

@@ -62,7 +62,7 @@ def test_evidence_rebuilds_the_exact_text_and_names_the_shop(desk: Desk) -> None
     other, _ = save_with_terms(desk, terms, "5555555555554444")
 
     evidence = build_evidence(
-        desk.ctx.database_path,
+        desk.ctx.records_at,
         customer.id,
         shop_names=("our shop", SHOP),
         clock=lambda: BUILT,
@@ -131,7 +131,7 @@ def test_a_text_that_cannot_be_rebuilt_is_said_so_with_its_hash(desk: Desk, tmp_
             allow_redisplay=AllowRedisplay.ALWAYS,
         )
     # The shop was renamed since: the recorded hash matches none of today's names.
-    evidence = build_evidence(desk.ctx.database_path, customer.id, shop_names=("Paul & Fils",))
+    evidence = build_evidence(desk.ctx.records_at, customer.id, shop_names=("Paul & Fils",))
     renamed, older = evidence.consents
     assert renamed.terms.found is TermsFound.NO_MATCH
     assert renamed.terms.text is None
@@ -155,7 +155,7 @@ def test_a_withdrawal_shows_who_when_and_why(desk: Desk) -> None:
         desk.context(clerk="bob", desk="desk-2"),
         RemoveCardRequest(customer.id, saved.card, "customer asked by phone"),
     )
-    evidence = build_evidence(desk.ctx.database_path, customer.id, shop_names=(SHOP,))
+    evidence = build_evidence(desk.ctx.records_at, customer.id, shop_names=(SHOP,))
     (item,) = evidence.consents
     assert item.withdrawn
     (withdrawal,) = item.withdrawals
@@ -176,7 +176,7 @@ def test_csv_export_one_row_per_consent_private_and_formula_safe(
     remove_card(desk.ctx, RemoveCardRequest(customer.id, saved.card, "=HYPERLINK(1) by phone"))
     _, second = save_with_terms_for(desk, customer.id, terms, "5555555555554444")
     evidence = build_evidence(
-        desk.ctx.database_path, customer.id, shop_names=(SHOP,), clock=lambda: BUILT
+        desk.ctx.records_at, customer.id, shop_names=(SHOP,), clock=lambda: BUILT
     )
 
     path = tmp_path / "out" / "evidence.csv"
@@ -206,9 +206,10 @@ def test_csv_export_one_row_per_consent_private_and_formula_safe(
     assert "4242424242424242" not in path.read_text(encoding="utf-8")
 
 
-def test_a_tampered_ledger_is_reported_in_the_evidence(desk: Desk) -> None:
+def test_a_tampered_ledger_is_reported_in_the_evidence(file_desk: Desk) -> None:
+    desk = file_desk
     customer, _ = save_with_terms(desk, load_terms("en").for_shop(SHOP))
-    conn = sqlite3.connect(desk.ctx.database_path)
+    conn = sqlite3.connect(desk.file)
     try:
         for trigger in ("ledger_no_update", "ledger_no_delete", "ledger_append_at_end"):
             conn.execute(f"DROP TRIGGER {trigger}")
@@ -216,7 +217,7 @@ def test_a_tampered_ledger_is_reported_in_the_evidence(desk: Desk) -> None:
         conn.commit()
     finally:
         conn.close()
-    evidence = build_evidence(desk.ctx.database_path, customer.id, shop_names=(SHOP,))
+    evidence = build_evidence(desk.ctx.records_at, customer.id, shop_names=(SHOP,))
     assert evidence.consents[0].clerk == "mallory"  # what the file says now…
     assert not evidence.verify.ok  # …and that it was changed after it was written
     assert "Record 1 was changed after it was written." in evidence.verify.problems
@@ -253,11 +254,12 @@ def test_withdrawal_reason_is_checked_before_anything_is_detached(desk: Desk) ->
     assert card_number.value.template == from_ledger.value.template
 
 
-def test_a_record_pointing_to_no_consent_of_the_customer_is_listed(desk: Desk) -> None:
+def test_a_record_pointing_to_no_consent_of_the_customer_is_listed(file_desk: Desk) -> None:
     """A withdrawal appended (well chained, outside moto-desk) for a consent the customer
     never gave: the evidence lists it rather than dropping it, and verify flags it."""
+    desk = file_desk
     customer, _ = save_with_terms(desk, load_terms("en").for_shop(SHOP))
-    conn = sqlite3.connect(desk.ctx.database_path)
+    conn = sqlite3.connect(desk.file)
     try:
         last = conn.execute("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1").fetchone()
         row = dict.fromkeys(COLUMNS)
@@ -277,7 +279,7 @@ def test_a_record_pointing_to_no_consent_of_the_customer_is_listed(desk: Desk) -
         conn.commit()
     finally:
         conn.close()
-    evidence = build_evidence(desk.ctx.database_path, customer.id, shop_names=(SHOP,))
+    evidence = build_evidence(desk.ctx.records_at, customer.id, shop_names=(SHOP,))
     assert [r.record_id for r in evidence.stray] == ["forged"]
     assert not evidence.consents[0].withdrawn
     assert not evidence.verify.ok

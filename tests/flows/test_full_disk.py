@@ -42,6 +42,14 @@ pytestmark = [
     pytest.mark.qt_log_ignore(OFFSCREEN_NOISE),
 ]
 
+
+@pytest.fixture
+def desk(file_desk: Desk) -> Desk:
+    """A full disk is the desk's own file's trouble: the shop's server has its own disk (its
+    loss mid-operation is tests/flows/test_shop_outage.py)."""
+    return file_desk
+
+
 #: What SQLite and the OS say; the clerk must never read it.
 JARGON = ("sqlite", "SQLite", "I/O", "EFBIG", "OperationalError", "errno", "database")
 
@@ -78,13 +86,13 @@ def stripe_intents(sim: Simulator, customer_id: str) -> tuple[list[str], list[st
 
 
 def journal_and_ledger(desk: Desk) -> tuple[list[str], int]:
-    with open_records(desk.ctx.database_path) as records:
+    with open_records(desk.ctx.records_at) as records:
         entries = [entry.id for entry in records.journal.list()]
         return entries, records.ledger.verify().count
 
 
 def assert_settled_and_verified(desk: Desk) -> None:
-    with open_records(desk.ctx.database_path) as records:
+    with open_records(desk.ctx.records_at) as records:
         assert [e.id for e in records.journal.list() if e.is_open] == []
         verified = records.ledger.verify()
         assert verified.ok, verified.problems
@@ -112,7 +120,7 @@ def test_a_save_and_a_charge_fail_before_stripe_and_work_once_space_returns(
         if file_open_elsewhere:
             # The window's database worker keeps a connection (and the WAL) open all day:
             # opening succeeds, the journal's first write is what fails.
-            stack.enter_context(open_records(desk.ctx.database_path))
+            stack.enter_context(open_records(desk.ctx.records_at))
         stack.enter_context(disk_full())
         for attempt in (
             lambda: save_card(desk.ctx, save_request),

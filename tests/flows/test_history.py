@@ -69,7 +69,7 @@ def only(rows: list[HistoryRow], kind: JournalKind, **where: object) -> HistoryR
 
 def test_history_joins_customers_cards_and_refunds(desk: Desk) -> None:
     day = work_a_day(desk)
-    rows = load_history(desk.ctx.database_path, HistoryFilters())
+    rows = load_history(desk.ctx.records_at, HistoryFilters())
     kinds = [r.kind.value for r in rows]
     assert sorted(kinds) == sorted(
         ["create_customer"] * 2 + ["save_card"] + ["charge"] * 3 + ["refund"] * 2
@@ -125,7 +125,7 @@ def test_history_joins_customers_cards_and_refunds(desk: Desk) -> None:
 
 def test_filters_by_customer_outcome_and_days(desk: Desk) -> None:
     day = work_a_day(desk)
-    path = desk.ctx.database_path
+    path = desk.ctx.records_at
 
     def kinds(filters: HistoryFilters) -> list[str]:
         return sorted(r.kind.value for r in load_history(path, filters, tz=UTC))
@@ -169,13 +169,13 @@ def test_operations_in_doubt_show_as_unknown_and_block_a_second_refund(desk: Des
         )
         records.journal.step_key(doubt.id, "create_refund")
 
-    rows = load_history(desk.ctx.database_path, HistoryFilters(outcome=Outcome.UNKNOWN))
+    rows = load_history(desk.ctx.records_at, HistoryFilters(outcome=Outcome.UNKNOWN))
     assert {r.entry_id for r in rows} == {lost.id, doubt.id}
     assert all(r.outcome is Outcome.UNKNOWN for r in rows)
     assert not any(r.has_receipt for r in rows)
 
     kept = only(
-        load_history(desk.ctx.database_path, HistoryFilters()),
+        load_history(desk.ctx.records_at, HistoryFilters()),
         JournalKind.CHARGE,
         payment_intent_id=day.kept,
     )
@@ -200,7 +200,7 @@ def test_dashboard_links_for_test_and_live() -> None:
 
 def test_dashboard_target_is_the_payment_for_charges_and_refunds(desk: Desk) -> None:
     day = work_a_day(desk)
-    rows = load_history(desk.ctx.database_path, HistoryFilters())
+    rows = load_history(desk.ctx.records_at, HistoryFilters())
     assert {dashboard_target(r) for r in rows if r.kind is JournalKind.REFUND} == {day.paid}
     save = only(rows, JournalKind.SAVE_CARD)
     assert dashboard_target(save) == save.stripe_object_id
@@ -223,7 +223,7 @@ def test_stripe_says_what_is_left_to_refund(desk: Desk) -> None:
     )
     assert desk.gateway.refundable_amount(day.kept) == Money(1000, "usd")
     declined = only(
-        load_history(desk.ctx.database_path, HistoryFilters(outcome=Outcome.FAILED)),
+        load_history(desk.ctx.records_at, HistoryFilters(outcome=Outcome.FAILED)),
         JournalKind.CHARGE,
     )
     assert declined.payment_intent_id is not None

@@ -49,7 +49,7 @@ def test_a_restricted_key_missing_a_permission_names_it(desk: Desk, tmp_path: Pa
     key = "rk_test_no_payment_intents"
     desk.sim.keys.restrict(key, ["rak_customer_read", "rak_payment_method_read"])
     gateway = Gateway(classify(key), desk.sim.url)
-    ctx = FlowContext(gateway, desk.ctx.database_path, DeskIdentity("bob", "desk-2"))
+    ctx = FlowContext(gateway, desk.ctx.records_at, DeskIdentity("bob", "desk-2"))
     with pytest.raises(PermissionDenied) as caught:
         charge_saved_card(ctx, ChargeRequest(customer.id, saved, Money(1000, "usd")))
     assert caught.value.permission == "rak_payment_intent_write"

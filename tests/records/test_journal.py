@@ -12,6 +12,7 @@ import pytest
 
 from moto_desk.domain.errors import ErrorKind, InvalidInput, MotoDeskError
 from moto_desk.domain.money import Money
+from moto_desk.records.connection import Db
 from moto_desk.records.database import open_database, transaction
 from moto_desk.records.journal import (
     MAX_KEY_LENGTH,
@@ -319,17 +320,14 @@ def test_recent_charges_for_the_duplicate_guard(
 
 
 def test_concurrent_transition_is_refused(
-    journal: OperationJournal, db_path: Path, clock: FakeClock
+    journal: OperationJournal, other_conn: Db, clock: FakeClock
 ) -> None:
-    """Two connections (the app and the CLI reconciling) cannot both finish an entry."""
+    """Two connections (the app and the CLI reconciling; two desks) cannot both finish an
+    entry."""
     entry_id = entry_in(journal, S.UNKNOWN)
-    second = open_database(db_path)
-    try:
-        OperationJournal(second, clock).mark(entry_id, S.SUCCEEDED, reconciled=True)
-        with pytest.raises(IllegalTransitionError, match="succeeded → failed"):
-            journal.mark(entry_id, S.FAILED)
-    finally:
-        second.close()
+    OperationJournal(other_conn, clock).mark(entry_id, S.SUCCEEDED, reconciled=True)
+    with pytest.raises(IllegalTransitionError, match="succeeded → failed"):
+        journal.mark(entry_id, S.FAILED)
 
 
 def test_a_locked_journal_is_a_storage_error(db_path: Path, clock: FakeClock) -> None:

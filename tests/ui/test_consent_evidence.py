@@ -266,7 +266,7 @@ def test_removing_a_card_records_the_withdrawal_and_refuses_card_numbers(
     assert client.v1.customers.payment_methods.list(customer_id(desk), {"type": "card"}).data == []
     session = window.session
     assert session is not None
-    with open_records(session.database_path) as records:
+    with open_records(session.records_at) as records:
         assert records.ledger.verify().ok
         assert records.ledger.active_consent_for_card(card.payment_method_id) is None
 
@@ -284,7 +284,7 @@ def confirmations(dialog: ConsentEvidenceDialog) -> list[QMessageBox]:
 def detach_entries(window: MainWindow, desk: dict[str, Any]) -> list[JournalState]:
     session = window.session
     assert session is not None
-    with open_records(session.database_path) as records:
+    with open_records(session.records_at) as records:
         entries = records.journal.list(customer_id=customer_id(desk), kind=JournalKind.DETACH)
     return [entry.state for entry in entries]
 

@@ -200,7 +200,7 @@ def test_the_second_desk_is_refused_cancels_nothing_and_clears_only_when_confirm
         (cleared,) = records.journal.list(kind=JournalKind.CLEAR_READER)
     assert cleared.state is JournalState.SUCCEEDED
     assert cleared.details["intent"] == second_intent
-    with open_records(a.session.database_path) as records:
+    with open_records(a.session.records_at) as records:
         saves = {e.stripe_object_id: e for e in records.journal.list(kind=JournalKind.SAVE_CARD)}
         assert saves[first_intent].state is JournalState.SUCCEEDED
         assert saves[second_intent].state is JournalState.CANCELED

@@ -28,7 +28,7 @@ def load_history(
     def work() -> list[HistoryRow]:
         from moto_desk.flows.history import load_history as load
 
-        return load(session.database_path, filters)
+        return load(session.records_at, filters)
 
     return runner.job(work, owner=owner).superseding("load")
 
@@ -46,7 +46,7 @@ def build_evidence(
     def work() -> ConsentEvidence:
         from moto_desk.flows.consent_evidence import build_evidence as build
 
-        return build(session.database_path, customer_id, shop_names=shop_names)
+        return build(session.records_at, customer_id, shop_names=shop_names)
 
     return runner.job(work, owner=owner)
 
@@ -94,7 +94,7 @@ def check_card_health(
         from moto_desk.flows.card_health import known_customers, shop_card_health
 
         ctx = session.context(cancel=cancel)
-        customers = [c.id for c in known_customers(ctx.database_path)]
+        customers = [c.id for c in known_customers(ctx.records_at)]
         return shop_card_health(ctx, today, customers)
 
     return runner.job(work, cancel=cancel, owner=owner).superseding("check")

@@ -67,7 +67,7 @@ def remember_reader(
         from moto_desk.records.desk_state import DeskState
         from moto_desk.ui.shell.startup import LAST_READER_KEY
 
-        with open_records(session.database_path) as records:
+        with open_records(session.records_at) as records:
             DeskState(records.conn).set(LAST_READER_KEY, reader_id)
 
     return runner.job(work, owner=owner)

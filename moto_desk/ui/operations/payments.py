@@ -21,7 +21,7 @@ def active_consent(session: DeskSession, payment_method_id: str) -> ConsentRecor
     """The consent in force for a saved card (on the worker thread)."""
     from moto_desk.flows.context import open_records
 
-    with open_records(session.database_path) as records:
+    with open_records(session.records_at) as records:
         return records.ledger.active_consent_for_card(payment_method_id)
 
 

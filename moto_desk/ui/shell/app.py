@@ -62,6 +62,7 @@ def build_window(args: argparse.Namespace, folder: Path, app: QApplication) -> M
         api_base=getattr(args, "api_base", None),
         demo=bool(getattr(args, "demo", False)),
         lang=language,
+        records=getattr(args, "records", None) or os.environ.get("MOTO_DESK_RECORDS"),
     )
     return MainWindow(options, store, settings, language)
 

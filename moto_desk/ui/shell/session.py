@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from moto_desk.flows.cancel import CancelToken
 from moto_desk.flows.progress import ProgressCallback, ignore_progress
 from moto_desk.paths import database_path
+from moto_desk.records.store import RecordsAddress
 
 if TYPE_CHECKING:
     from moto_desk.backend import Backend
@@ -32,6 +33,8 @@ class StartOptions:
     api_base: str | None = None
     demo: bool = False
     lang: str | None = None
+    #: ``--records`` or ``MOTO_DESK_RECORDS``: the shop's records, over Settings' choice.
+    records: str | None = None
 
 
 @dataclass
@@ -46,6 +49,11 @@ class DeskSession:
     key_problem: MotoDeskError | None = None
     last_reader_id: str | None = None
     closed: bool = field(default=False)
+    #: The shop's records (PostgreSQL URL) when the desk joined a shop.
+    records_url: str | None = None
+    #: Set when the shop's records could not be opened at start: the words to show the clerk
+    #: (saving, charging and refunding then refuse before anything reaches Stripe).
+    records_problem: MotoDeskError | None = None
 
     @property
     def gateway(self) -> Gateway:
@@ -56,8 +64,8 @@ class DeskSession:
         return self.backend.mode
 
     @property
-    def database_path(self) -> Path:
-        return database_path(self.data_dir)
+    def records_at(self) -> RecordsAddress:
+        return RecordsAddress(database_path(self.data_dir), self.records_url)
 
     def context(
         self, progress: ProgressCallback = ignore_progress, cancel: CancelToken | None = None
@@ -67,7 +75,7 @@ class DeskSession:
 
         return FlowContext(
             self.gateway,
-            self.database_path,
+            self.records_at,
             DeskIdentity(self.clerk, self.desk),
             progress=progress,
             cancel=cancel or CancelToken(),

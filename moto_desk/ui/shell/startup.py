@@ -15,6 +15,7 @@ from moto_desk.ui.shell.session import DeskSession, StartOptions
 
 if TYPE_CHECKING:
     from moto_desk.flows.reconcile import Settled
+    from moto_desk.records.store import RecordsAddress
 
 LAST_READER_KEY = "last_reader"
 
@@ -37,6 +38,7 @@ def open_session(options: StartOptions, settings: DeskSettings, *, force_demo: b
     from moto_desk.gateway.keys import load_key
     from moto_desk.paths import database_path
     from moto_desk.records.desk_state import DeskState
+    from moto_desk.records.store import RecordsAddress as Address
 
     demo = force_demo or options.demo or settings.backend is BackendChoice.DEMO
     key = None
@@ -57,6 +59,8 @@ def open_session(options: StartOptions, settings: DeskSettings, *, force_demo: b
             state.set("clerk", clerk)
         if state.get("desk") != desk:
             state.set("desk", desk)
+    records_url = (options.records or settings.records_url).strip() or None
+    records_problem = check_records(Address(database_path(options.data_dir), records_url))
     backend = start_backend(
         options.data_dir,
         demo=demo or key is None,
@@ -71,7 +75,23 @@ def open_session(options: StartOptions, settings: DeskSettings, *, force_demo: b
         desk,
         key_problem=problem,
         last_reader_id=last if isinstance(last, str) else None,
+        records_url=records_url,
+        records_problem=records_problem,
     )
+
+
+def check_records(where: RecordsAddress) -> MotoDeskError | None:
+    """Open and close the shop's records once, so an unreachable server is said at start
+    (which server, what failed) rather than at the first save; None when they opened."""
+    if not where.is_shop:
+        return None
+    from moto_desk.records.store import open_store
+
+    try:
+        open_store(where).close()
+    except MotoDeskError as error:
+        return error
+    return None
 
 
 def reconcile_open_entries(session: DeskSession) -> list[Settled]:
@@ -90,7 +110,7 @@ def check_journal_entry(session: DeskSession, entry_id: str) -> str:
     for item in reconcile(session.context()):
         if item.entry_id == entry_id:
             return item.state.value if item.state is not None else "open"
-    with open_records(session.database_path) as records:
+    with open_records(session.records_at) as records:
         entry = records.journal.get(entry_id)
     if entry is None or entry.is_open:
         return "open"
