@@ -75,6 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--name", required=True)
     create.add_argument("--email")
     create.add_argument("--phone")
+    create.add_argument(
+        "--confirm-duplicate",
+        action="store_true",
+        help="create it even though a customer has the same email or phone (another person)",
+    )
 
     command("readers", "the Terminal readers and their status")
 

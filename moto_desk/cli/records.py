@@ -100,20 +100,12 @@ def status(args: argparse.Namespace, options: GlobalOptions, out: Output) -> Exi
 def migrate(args: argparse.Namespace, options: GlobalOptions, out: Output) -> ExitCode:
     from moto_desk.paths import data_dir, database_path
     from moto_desk.records.migrate import migrate_desk
-    from moto_desk.records.shop import has_password, open_shop
+    from moto_desk.records.shop import check_url_for_settings, open_shop
     from moto_desk.settings import SettingsStore
     from moto_desk.single_instance import acquire
 
     url = str(args.to).strip()
-    if has_password(url):
-        raise MotoDeskError(
-            ErrorKind.INVALID_INPUT,
-            QT_TRANSLATE_NOOP(
-                "clerk",
-                "Leave the password out of the records address: the desk keeps the address "
-                "in its settings file. Put the password in ~/.pgpass (or PGPASSFILE) instead.",
-            ),
-        )
+    check_url_for_settings(url)
     folder = data_dir(options.data_dir)
     # Not while a window works on this desk's records.
     lock = acquire(folder)

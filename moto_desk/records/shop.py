@@ -58,6 +58,26 @@ def has_password(url: str) -> bool:
         return False
 
 
+def check_url_for_settings(url: str) -> None:
+    """Refuse a records address carrying a password: it would be kept in the settings file."""
+    if has_password(url):
+        raise MotoDeskError(
+            ErrorKind.INVALID_INPUT,
+            QT_TRANSLATE_NOOP(
+                "clerk",
+                "Leave the password out of the records address: the desk keeps the address "
+                "in its settings file. Put the password in ~/.pgpass (or PGPASSFILE) instead.",
+            ),
+        )
+
+
+def try_shop(url: str) -> None:
+    """Open and close the shop's records at ``url``: raises the clerk's words when the
+    address is unusable, the server unreachable or the schema not set up."""
+    check_url_for_settings(url)
+    open_shop(url).close()
+
+
 def bad_url(url: str, exc: BaseException) -> MotoDeskError:
     return MotoDeskError(
         ErrorKind.CONFIGURATION,
@@ -107,7 +127,9 @@ def connect(url: str, *, timeout_s: int = CONNECT_TIMEOUT_S) -> ShopConnection:
             autocommit=True,
             connect_timeout=timeout_s,
             application_name="moto-desk",
-            options=f"-c search_path={SCHEMA}",
+            # A commit must be durable when it returns, whatever the server's default: the
+            # journal stores each idempotency key before the Stripe request that uses it.
+            options=f"-c search_path={SCHEMA} -c synchronous_commit=on",
             **extra,
         )
     except psycopg.OperationalError as exc:

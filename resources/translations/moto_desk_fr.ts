@@ -1400,6 +1400,10 @@ Quitter quand même&#xa0;?</translation>
         <translation>+33 6 12 34 56 78</translation>
     </message>
     <message>
+        <source>Create a new customer &amp;anyway</source>
+        <translation>Créer &amp;quand même un nouveau client</translation>
+    </message>
+    <message>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
@@ -1418,6 +1422,10 @@ Quitter quand même&#xa0;?</translation>
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Use {name}</source>
+        <translation>&amp;Utiliser {name}</translation>
     </message>
 </context>
 <context>
@@ -1983,6 +1991,18 @@ N’effacez le lecteur que si vous êtes sûr que personne ne l’utilise.</tran
         <translation>Rue, ville et code postal, un élément par ligne</translation>
     </message>
     <message>
+        <source>Shop records</source>
+        <translation>Registres de la boutique</translation>
+    </message>
+    <message>
+        <source>Empty: this desk keeps its own records</source>
+        <translation>Vide&#xa0;: ce poste tient ses propres registres</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s records on PostgreSQL, shared by every desk of the shop, e.g. postgresql://desk@server/shop?sslmode=require. The password belongs in ~/.pgpass, never here.</source>
+        <translation>Les registres de la boutique sur PostgreSQL, partagés par tous ses postes, par ex. postgresql://poste@serveur/boutique?sslmode=require. Le mot de passe va dans ~/.pgpass, jamais ici.</translation>
+    </message>
+    <message>
         <source>Default reader</source>
         <translation>Lecteur par défaut</translation>
     </message>
@@ -2049,6 +2069,10 @@ N’effacez le lecteur que si vous êtes sûr que personne ne l’utilise.</tran
     <message>
         <source>Shop &amp;address</source>
         <translation>&amp;Adresse de la boutique</translation>
+    </message>
+    <message>
+        <source>Shop rec&amp;ords</source>
+        <translation>&amp;Registres de la boutique</translation>
     </message>
     <message>
         <source>Default &amp;reader</source>
