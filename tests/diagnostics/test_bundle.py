@@ -180,7 +180,11 @@ def test_a_bundle_holds_what_support_needs(session: Session, tmp_path: Path) -> 
     assert len(charge) == 1 and charge[0]["status"] == 200
     assert charge[0]["request_id"].startswith("req_")
     paths = [r["path"] for r in requests]
-    assert paths[:4] == [
+    assert [(r["method"], r["path"]) for r in requests[:2]] == [
+        ("GET", "/v1/customers"),  # is there a customer with this email already?
+        ("POST", "/v1/customers"),
+    ]
+    assert paths[1:5] == [
         "/v1/customers",
         "/v1/terminal/locations",
         "/v1/terminal/readers",

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import pwd
 import shutil
 import socket
 import subprocess
@@ -57,7 +56,8 @@ class PostgresServer:
         self.root = Path(tempfile.mkdtemp(prefix="moto-desk-pg-"))
         self.data = self.root / "data"
         self.port = _free_port()
-        self.as_root = os.geteuid() == 0
+        # POSIX only: the server refuses root, so root runs it as the postgres user.
+        self.as_root = getattr(os, "geteuid", lambda: 1)() == 0
         self._names = itertools.count(1)
 
     # -- running the server's programs ------------------------------------------------------
@@ -70,6 +70,8 @@ class PostgresServer:
 
     def start(self) -> None:
         if self.as_root:
+            import pwd
+
             user = pwd.getpwnam("postgres")
             os.chown(self.root, user.pw_uid, user.pw_gid)
         self._run(
