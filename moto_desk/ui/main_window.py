@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from moto_desk.ui.shell.about_dialog import AboutDialog
     from moto_desk.ui.shell.session import DeskSession, StartOptions
     from moto_desk.ui.shell.settings_dialog import SavedSettings, SettingsDialog
+    from moto_desk.ui.shell.shop_changes import ShopChanges
     from moto_desk.ui.shell.support_bundle_action import SupportBundleAction
     from moto_desk.ui.training.simulator_panel import SimulatorPanel
 
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self.dialogs = DialogManager(self)
         # What changed (cards, history, customers…): every screen showing it subscribes.
         self.changes = ChangeHub(self)
+        self._shop_changes: ShopChanges | None = None  # other desks', with shop records
         self._support_bundle: SupportBundleAction | None = None  # made on first use
 
         self.router = ErrorRouter(self)
@@ -339,6 +341,7 @@ class MainWindow(QMainWindow):
 
     def _set_session(self, session: DeskSession | None) -> None:
         self.session = session
+        self._listen_to_shop(session)
         self.customers.set_session(session)
         self.saved_cards.set_session(session)
         self.readers.set_session(session, self.settings.default_reader_id)
@@ -845,11 +848,28 @@ class MainWindow(QMainWindow):
         box.finished.connect(answered)
         box.open()
 
+    def _listen_to_shop(self, session: DeskSession | None) -> None:
+        """With the shop's records, other desks' changes refresh what this window shows."""
+        if self._shop_changes is not None:
+            self._shop_changes.stop()
+        if session is None or not session.records_url:
+            return
+        if self._shop_changes is None:
+            from moto_desk.ui.shell.shop_changes import ShopChanges
+
+            self._shop_changes = ShopChanges(self.changes, self)
+        self._shop_changes.start(session.records_url, session.desk)
+
+    def shop_changes(self) -> ShopChanges | None:
+        return self._shop_changes
+
     def shutdown(self) -> None:
         """Cancel what runs, wait for the workers, stop the embedded simulator."""
         if self._closed:
             return
         self._closed = True
+        if self._shop_changes is not None:
+            self._shop_changes.stop()
         self.customers.stop()
         self.connection.close()
         self.save_action.cancel()

@@ -1,0 +1,65 @@
+"""A window on the shop's records hears other desks' changes (LISTEN/NOTIFY): the saved
+cards it shows and an open history refresh when another desk saves a card for the customer
+on screen — no click, no poll."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from moto_desk.backend import DEMO_KEY
+from moto_desk.domain.consent import load_terms
+from moto_desk.domain.models import AllowRedisplay, Channel
+from moto_desk.flows.context import DeskIdentity, FlowContext
+from moto_desk.flows.readers import list_readers
+from moto_desk.flows.save_card import SaveRequest, save_card
+from moto_desk.gateway.client import Gateway
+from moto_desk.records.store import RecordsAddress
+from moto_desk.settings import DeskSettings
+from moto_desk.simulator import Simulator
+from tests.ui.conftest import WindowFactory, find
+from tests.ui.test_save_card import choose_customer_by_keyboard
+
+
+def test_another_desks_save_appears_in_the_saved_cards_and_the_history(
+    qtbot: Any, open_window: WindowFactory, sim: Simulator, shop_url: str, tmp_path: Path
+) -> None:
+    window = open_window(settings=DeskSettings(records_url=shop_url, desk_name="front"))
+    changes = window.shop_changes()
+    assert changes is not None and changes.listener is not None
+    qtbot.waitUntil(changes.listener.listening.is_set, timeout=10_000)
+    choose_customer_by_keyboard(qtbot, window, "okafor")
+    customer = window.customers.current_customer()
+    assert customer is not None
+    qtbot.waitUntil(lambda: window.saved_cards.cards() == [], timeout=5000)
+    window.on_history_requested()
+    qtbot.waitUntil(lambda: window.history_dialog() is not None, timeout=5000)
+    history = window.history_dialog()
+    assert history is not None
+    qtbot.waitUntil(lambda: not history.loading, timeout=5000)
+    rows_before = history.model.rowCount()
+
+    # The phone desk, another process in a real shop, saves a card for the same customer.
+    phone = FlowContext(
+        Gateway(DEMO_KEY, sim.url, simulated=True),
+        RecordsAddress(tmp_path / "phone.sqlite3", shop_url),
+        DeskIdentity("bob", "phone"),
+    )
+    reader = next(r for r in list_readers(phone) if r.label == "Phone desk")
+    sim.set_reader(reader.id, auto_present={"number": "5555555555554444", "delay_s": 0.05})
+    save_card(
+        phone,
+        SaveRequest(
+            customer.id, customer.name or "", reader.id, reader.label, Channel.PHONE,
+            AllowRedisplay.LIMITED, load_terms("en"), consent_given=True,
+        ),
+    )  # fmt: skip
+    saved_at = time.monotonic()
+    qtbot.waitUntil(lambda: len(window.saved_cards.cards()) == 1, timeout=10_000)
+    shown_after = time.monotonic() - saved_at
+    assert window.saved_cards.cards()[0].last4 == "4444"
+    qtbot.waitUntil(lambda: history.model.rowCount() > rows_before, timeout=10_000)
+    print(f"\nanother desk's save shown {shown_after * 1000:.0f} ms after it returned")
+    assert shown_after < 5, shown_after
+    assert find(window, "savedCards").isVisible()
