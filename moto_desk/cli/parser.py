@@ -167,9 +167,11 @@ def build_parser() -> argparse.ArgumentParser:
     records_sub = records.add_subparsers(
         dest="records_command", required=True, parser_class=_Parser
     )
-    records_sub.add_parser(
+    init = records_sub.add_parser(
         "init", help="create the shop's schema, migrations and roles", parents=[common]
     )
+    init.add_argument("--shop-name", help="the shop's name, read to customers at every desk")
+    init.add_argument("--shop-address", help="printed under the name on receipts")
     records_sub.add_parser(
         "status", help="store, schema version, desks, open operations", parents=[common]
     )

@@ -34,6 +34,7 @@ from moto_desk.flows.progress import Progress, Step
 from moto_desk.flows.reader_watch import DEFAULT_DEADLINE_S, WatchEnd, watch_action
 from moto_desk.flows.writes import records_lost_midway, send
 from moto_desk.records.journal import JournalKind, JournalState
+from moto_desk.records.shop_settings import check_terms
 
 #: failure_code values a reader reports when the customer or reader gave up, not the bank.
 _CUSTOMER_CANCEL = "customer_canceled"
@@ -119,6 +120,7 @@ class _SaveRun:
     def run(self) -> SaveResult:
         request = self.request
         identity = self.ctx.identity
+        check_terms(self.records.conn, request.terms)
         entry = self.journal.begin(
             JournalKind.SAVE_CARD,
             clerk=identity.clerk,

@@ -266,7 +266,11 @@ def _role_exists(conn: ShopConnection, role: str) -> bool:
     return row is not None
 
 
-def init_shop(url: str, migrations: Sequence[Migration] = MIGRATIONS) -> InitReport:
+def init_shop(
+    url: str,
+    migrations: Sequence[Migration] = MIGRATIONS,
+    shop: dict[str, str] | None = None,
+) -> InitReport:
     """Create the roles, the schema and the missing migrations; running it again changes
     nothing. Needs a connection that may create roles and schemas (the database's owner or a
     superuser)."""
@@ -315,6 +319,13 @@ def init_shop(url: str, migrations: Sequence[Migration] = MIGRATIONS) -> InitRep
                 )
             report.done.append(f"applied migration {version}: {migration.description}")
         report.version = len(migrations)
+        if shop:
+            from moto_desk.records.shop_settings import read_shop_settings, write_shop_settings
+
+            changed = {k: v for k, v in shop.items() if read_shop_settings(conn).get(k) != v}
+            if changed:
+                write_shop_settings(conn, changed)
+                report.done.extend(f"set the shop's {key}" for key in sorted(changed))
         if not report.done:
             report.done.append("nothing to do: the shop's records are up to date")
     except MotoDeskError:

@@ -331,6 +331,7 @@ class MainWindow(QMainWindow):
             self.notice.show_notice(clerk_text(session.key_problem), "warning")
         if session.records_problem:
             self.notice.show_notice(clerk_text(session.records_problem), "warning")
+        self._apply_shop_settings(session.shop)
         self._set_session(session)
         self.status.show_idle()
         self.session_started.emit(session)
@@ -847,6 +848,21 @@ class MainWindow(QMainWindow):
 
         box.finished.connect(answered)
         box.open()
+
+    def _apply_shop_settings(self, shop: dict[str, str]) -> None:
+        """What the shop sets for every desk wins over this desk's file: every desk reads the
+        same shop name in the terms and prints the same name and address on receipts."""
+        from moto_desk.records.shop_settings import SHOP_ADDRESS, SHOP_NAME
+
+        name, address = shop.get(SHOP_NAME), shop.get(SHOP_ADDRESS)
+        if not name and not address:
+            return
+        self.settings = replace(
+            self.settings,
+            shop_name=name or self.settings.shop_name,
+            shop_address=address or self.settings.shop_address,
+        )
+        self._load_terms()
 
     def _listen_to_shop(self, session: DeskSession | None) -> None:
         """With the shop's records, other desks' changes refresh what this window shows."""

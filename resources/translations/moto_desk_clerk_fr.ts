@@ -353,7 +353,7 @@
     </message>
     <message>
         <source>A customer with this email or phone number already exists: {who}. Use that customer, or create a new one only if this is another person.</source>
-        <translation>Un client avec cette adresse e-mail ou ce numéro de téléphone existe déjà : {who}. Utilisez ce client, ou créez-en un nouveau seulement s’il s’agit d’une autre personne.</translation>
+        <translation>Un client avec cette adresse e-mail ou ce numéro de téléphone existe déjà&#xa0;: {who}. Utilisez ce client, ou créez-en un nouveau seulement s’il s’agit d’une autre personne.</translation>
     </message>
     <message>
         <source>Stopped before anything was sent.</source>
@@ -641,7 +641,11 @@
     </message>
     <message>
         <source>moto-desk could not write its records in the middle of this operation. Do not try again by hand: moto-desk will ask Stripe what happened and record it as soon as its records can be written again.</source>
-        <translation>moto-desk n’a pas pu écrire ses registres au milieu de cette opération. Ne la relancez pas vous-même : moto-desk demandera à Stripe ce qui s’est passé et l’enregistrera dès que ses registres pourront de nouveau être écrits.</translation>
+        <translation>moto-desk n’a pas pu écrire ses registres au milieu de cette opération. Ne la relancez pas vous-même&#xa0;: moto-desk demandera à Stripe ce qui s’est passé et l’enregistrera dès que ses registres pourront de nouveau être écrits.</translation>
+    </message>
+    <message>
+        <source>This desk has consent terms of version {desk}, but the shop reads version {shop} to its customers. Update moto-desk on this computer before saving cards.</source>
+        <translation>Ce poste a les conditions de consentement en version {desk}, mais la boutique lit la version {shop} à ses clients. Mettez moto-desk à jour sur cet ordinateur avant d’enregistrer des cartes.</translation>
     </message>
 </context>
 </TS>

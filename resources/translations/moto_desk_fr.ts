@@ -890,6 +890,22 @@ Prévenez votre administrateur (les détails sont dans le journal de moto-desk) 
         <translation>Tous les résultats</translation>
     </message>
     <message>
+        <source>Desk filter</source>
+        <translation>Filtre par poste</translation>
+    </message>
+    <message>
+        <source>All desks</source>
+        <translation>Tous les postes</translation>
+    </message>
+    <message>
+        <source>Clerk filter</source>
+        <translation>Filtre par vendeur</translation>
+    </message>
+    <message>
+        <source>All clerks</source>
+        <translation>Tous les vendeurs</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
@@ -912,6 +928,14 @@ Prévenez votre administrateur (les détails sont dans le journal de moto-desk) 
     <message>
         <source>&amp;Outcome</source>
         <translation>Résul&amp;tat</translation>
+    </message>
+    <message>
+        <source>Des&amp;k</source>
+        <translation>&amp;Poste</translation>
+    </message>
+    <message>
+        <source>C&amp;lerk</source>
+        <translation>&amp;Vendeur</translation>
     </message>
     <message>
         <source>Operations</source>

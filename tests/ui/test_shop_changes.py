@@ -18,7 +18,8 @@ from moto_desk.gateway.client import Gateway
 from moto_desk.records.store import RecordsAddress
 from moto_desk.settings import DeskSettings
 from moto_desk.simulator import Simulator
-from tests.ui.conftest import WindowFactory, find
+from moto_desk.ui.after_sale.history_model import ROW_ROLE
+from tests.ui.conftest import WindowFactory, find, screenshot
 from tests.ui.test_save_card import choose_customer_by_keyboard
 
 
@@ -63,3 +64,38 @@ def test_another_desks_save_appears_in_the_saved_cards_and_the_history(
     print(f"\nanother desk's save shown {shown_after * 1000:.0f} ms after it returned")
     assert shown_after < 5, shown_after
     assert find(window, "savedCards").isVisible()
+
+    # The shop's history has a desk and a clerk filter.
+    def desks() -> set[str | None]:
+        rows = [history.model.index(r, 0).data(ROW_ROLE) for r in range(history.model.rowCount())]
+        return {row.desk for row in rows}
+
+    assert "phone" in desks()
+    screenshot(history, "41-shop-history")
+    find(history, "historyDeskFilter").setText("phone")
+    qtbot.waitUntil(lambda: desks() == {"phone"}, timeout=5000)
+    find(history, "historyDeskFilter").clear()
+    find(history, "historyClerkFilter").setText("nobody")
+    qtbot.waitUntil(lambda: history.model.rowCount() == 0, timeout=5000)
+
+
+def test_the_shops_name_is_read_at_every_desk(
+    qtbot: Any, open_window: WindowFactory, shop_url: str
+) -> None:
+    """The shop's name is a shop setting in its records: a desk whose own settings say
+    something else reads the shop's in the terms."""
+    from moto_desk.records.shop import connect
+    from moto_desk.records.shop_settings import write_shop_settings
+
+    admin = connect(shop_url)
+    try:
+        write_shop_settings(admin, {"shop_name": "Corner Books", "shop_address": "1 High St"})
+    finally:
+        admin.raw.close()
+    window = open_window(
+        settings=DeskSettings(records_url=shop_url, desk_name="front", shop_name="Old Name")
+    )
+    qtbot.waitUntil(lambda: window.settings.shop_name == "Corner Books", timeout=10_000)
+    terms = window.consent.terms()
+    assert terms is not None and "Corner Books will keep your card" in terms.text
+    assert window.settings.shop_address == "1 High St"

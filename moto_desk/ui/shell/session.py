@@ -54,6 +54,8 @@ class DeskSession:
     #: Set when the shop's records could not be opened at start: the words to show the clerk
     #: (saving, charging and refunding then refuse before anything reaches Stripe).
     records_problem: MotoDeskError | None = None
+    #: What the shop's records set for every desk (``records.shop_settings``): its name…
+    shop: dict[str, str] = field(default_factory=dict)
 
     @property
     def gateway(self) -> Gateway:
