@@ -176,3 +176,25 @@ def test_the_shop_name_and_terms_version_are_the_shops(
     assert "version 2099-01-01" in refused.json["error"]["message"]
     setups = sim_process.client().v1.setup_intents.list({"customer": customer}).data
     assert len(setups) == 1  # the refused save reached nothing
+
+
+def test_a_desk_works_with_the_desk_role_alone(
+    shop_url: str, tmp_path: Path, sim_process: SimProcess
+) -> None:
+    """A desk connects as a login role in moto_desk_desk, not as the owner: every operation
+    it makes must be within that role's privileges (identity columns, advisory locks,
+    shop settings, migration of its own records)."""
+    as_desk = shop_url.replace("moto_test@", "desk_login@")
+    desk = named_desk(tmp_path / "a", sim_process, "front")
+    customer = desk.new_customer("Kept Locally First")
+    desk.saved_card(customer)
+    moved = desk.json("records", "migrate", "--to", as_desk)
+    assert moved["ledger"]["added"] == 2
+    card = desk.saved_card(customer, "5555555555554444")["card"]["id"]
+    charged = desk.json("charge", "--customer", customer, "--card", card,
+                        "--amount", "20.00", "--currency", "usd")  # fmt: skip
+    desk.json("refund", "--payment", charged["payment"], "--amount", "5.00")
+    desk.json("customers", "find", "Kept Locally")
+    assert desk.json("ledger", "verify", "--against-stripe")["ok"] is True
+    status = desk.json("records", "status")
+    assert status["store"] == "postgresql" and status["desks"][0]["open_operations"] == 0

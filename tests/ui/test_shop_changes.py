@@ -99,3 +99,33 @@ def test_the_shops_name_is_read_at_every_desk(
     terms = window.consent.terms()
     assert terms is not None and "Corner Books will keep your card" in terms.text
     assert window.settings.shop_address == "1 High St"
+
+
+def test_shop_records_away_at_start_say_so_and_refuse_before_stripe(
+    qtbot: Any, open_window: WindowFactory, sim: Simulator
+) -> None:
+    """The shop's server is unreachable: the window says which server and what failed,
+    searching still works (Stripe alone), and a save is refused before anything reaches
+    Stripe, with the form kept."""
+    from PySide6.QtCore import Qt
+
+    from tests.conftest import make_client
+    from tests.ui.conftest import key
+
+    nowhere = "postgresql://desk@127.0.0.1:1/shop"
+    window = open_window(settings=DeskSettings(records_url=nowhere, desk_name="front"))
+    qtbot.waitUntil(lambda: "cannot reach the shop's records" in window.notice.text(),
+                    timeout=10_000)  # fmt: skip
+    assert "desk@127.0.0.1:1/shop" in window.notice.text()
+    screenshot(window, "42-shop-records-away")
+    choose_customer_by_keyboard(qtbot, window, "okafor")
+    customer = window.customers.current_customer()
+    assert customer is not None
+    consent = find(window, "consentCheck")
+    key(qtbot, consent, Qt.Key.Key_Space)
+    key(qtbot, consent, Qt.Key.Key_F5)
+    status = find(window, "statusPanel")
+    qtbot.waitUntil(lambda: "cannot reach the shop's records" in status.text(), timeout=10_000)
+    assert consent.isChecked()  # the form is kept for when the server is back
+    assert make_client(sim).v1.setup_intents.list({"customer": customer.id}).data == []
+    screenshot(window, "43-shop-records-away-save")
