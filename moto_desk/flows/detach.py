@@ -35,6 +35,7 @@ def remove_card(ctx: FlowContext, request: RemoveCardRequest) -> None:
             JournalKind.DETACH,
             clerk=ctx.identity.clerk,
             desk=ctx.identity.desk,
+            clerk_id=ctx.identity.clerk_id,
             customer_id=request.customer_id,
             payment_method_id=request.card.payment_method_id,
             details={"reason": request.reason},
@@ -62,5 +63,6 @@ def remove_card(ctx: FlowContext, request: RemoveCardRequest) -> None:
                 reason=request.reason,
                 clerk=ctx.identity.clerk,
                 desk=ctx.identity.desk,
+                clerk_id=ctx.identity.clerk_id,
             )
         journal.mark(entry.id, JournalState.SUCCEEDED)

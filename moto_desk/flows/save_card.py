@@ -121,6 +121,7 @@ class _SaveRun:
             JournalKind.SAVE_CARD,
             clerk=identity.clerk,
             desk=identity.desk,
+            clerk_id=identity.clerk_id,
             customer_id=request.customer_id,
             details={"reader_id": request.reader_id, "channel": request.channel.value},
         )
@@ -130,6 +131,7 @@ class _SaveRun:
             customer_id=request.customer_id,
             clerk=identity.clerk,
             desk=identity.desk,
+            clerk_id=identity.clerk_id,
             channel=request.channel,
             terms=request.terms,
             allow_redisplay=request.allow_redisplay,
