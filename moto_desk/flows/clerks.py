@@ -120,3 +120,25 @@ def set_policy(where: Where, by: Actor | None, new: ApprovalPolicy) -> None:
         store = ClerkStore(records.conn)
         owner = _owner_check(store, by)
         store.set_policy(new, by=owner)
+
+
+#: Demo mode's training accounts (name, role, PIN): the window keeps them in memory and shows
+#: their PINs on the sign-in screen, so they never reach the records.
+DEMO_CLERKS: tuple[tuple[str, Role, str], ...] = (
+    ("Demo clerk", Role.CLERK, "1111"),
+    ("Demo supervisor", Role.SUPERVISOR, "2222"),
+    ("Demo owner", Role.OWNER, "3333"),
+)
+
+
+def demo_sign_in(name: str, pin: str) -> Actor:
+    """A demo account if ``pin`` is its (public) PIN."""
+    from moto_desk.domain.roles import NotAllowed
+
+    for known, role, right in DEMO_CLERKS:
+        if known == name and pin == right:
+            return Actor(f"demo-{role.value}", known, role)
+    raise NotAllowed(
+        QT_TRANSLATE_NOOP("clerk", "Wrong PIN for {name}: in training, the PINs are shown."),
+        {"name": name},
+    )

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from moto_desk.domain.consent import load_terms
 from moto_desk.domain.errors import MotoDeskError
 from moto_desk.gateway.keys import Mode
+from moto_desk.ui.clerks.clerk_lock import ClerkLock
 from moto_desk.ui.desk.consent_panel import ConsentPanel
 from moto_desk.ui.desk.customer_panel import CustomerPanel
 from moto_desk.ui.desk.mode_banner import ModeBanner
@@ -129,6 +130,14 @@ class MainWindow(QMainWindow):
         self.connection.reconciled.connect(self.on_reconciled)
         self.connection.reconcile_failed.connect(self.on_reconcile_failed)
         self._build()
+        # Who is at the desk (issue 16): sign-in, Lock (Ctrl+L), idle lock, approvals.
+        self.clerk_lock = ClerkLock(
+            self,
+            self.runner,
+            self.router,
+            self.dialogs,
+            (CHARGE, EVIDENCE, CARD_HEALTH, HISTORY, SETTINGS, ABOUT),
+        )
         self._build_actions()
         self._set_session(None)
 
@@ -261,6 +270,7 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         desk = menu.addMenu(self.tr("&Desk"))
+        desk.addAction(self.clerk_lock.lock_action)
         desk.addAction(self.settings_action)
         desk.addSeparator()
         desk.addAction(self.quit_action)
@@ -277,6 +287,7 @@ class MainWindow(QMainWindow):
         card.addAction(self.card_health_action)
         training = menu.addMenu(self.tr("&Training"))
         training.addAction(self.simulator_action)
+        training.addAction(self.clerk_lock.training_action)
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.support_bundle_action)
         help_menu.addSeparator()
@@ -330,6 +341,8 @@ class MainWindow(QMainWindow):
         if session.records_problem:
             self.notice.show_notice(clerk_text(session.records_problem), "warning")
         self._set_session(session)
+        session.approvals = self.clerk_lock
+        self.clerk_lock.on_session(session)
         self.status.show_idle()
         self.session_started.emit(session)
         if self._kept_charge_dialog is None:
@@ -725,6 +738,10 @@ class MainWindow(QMainWindow):
     # ================================================================== settings
     @Slot()
     def on_settings_requested(self) -> None:
+        from moto_desk.domain.roles import Action
+
+        if not self.clerk_lock.allows(Action.SETTINGS):
+            return
         if self.dialogs.raise_open(SETTINGS) is not None:
             return
         # Imported on first use: keeps start-up light.
@@ -850,6 +867,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
+        self.clerk_lock.shutdown()
         self.customers.stop()
         self.connection.close()
         self.save_action.cancel()

@@ -708,6 +708,10 @@
         <translation>Le premier compte doit être celui du propriétaire de la boutique (--role owner)&#xa0;: seul le propriétaire peut ajouter les autres.</translation>
     </message>
     <message>
+        <source>Wrong PIN for {name}: in training, the PINs are shown.</source>
+        <translation>Code PIN erroné pour {name}&#xa0;: en entraînement, les codes PIN sont affichés.</translation>
+    </message>
+    <message>
         <source>Only the shop&apos;s owner manages clerk accounts: give --clerk with the owner&apos;s name (the PIN from MOTO_DESK_PIN or typed when asked).</source>
         <translation>Seul le propriétaire de la boutique gère les comptes des employés&#xa0;: indiquez --clerk avec le nom du propriétaire (le code PIN dans MOTO_DESK_PIN ou saisi à la demande).</translation>
     </message>
