@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
             self.router,
             self.dialogs,
             (CHARGE, EVIDENCE, CARD_HEALTH, HISTORY, SETTINGS, ABOUT),
+            notice=self.notice.show_notice,
         )
         self._build_actions()
         self._set_session(None)

@@ -35,6 +35,7 @@ from moto_desk.ui.clerks.sign_in_screen import SignInScreen
 from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
 
 if TYPE_CHECKING:
+    from moto_desk.domain.errors import MotoDeskError
     from moto_desk.domain.money import Money
     from moto_desk.domain.roles import Action, Actor
     from moto_desk.ui.operations.clerks import SignInState
@@ -63,8 +64,12 @@ class ClerkLock(QObject):
         router: ErrorRouter,
         dialogs: DialogManager,
         dialog_names: Sequence[str],
+        notice: Callable[[str, str], None] | None = None,
     ) -> None:
+        """``notice(text, role)`` shows a refusal without stopping the clerk (the window's
+        notice bar); without it, the error router's message box."""
         super().__init__(window)
+        self._notice = notice
         self._window = window
         self._runner = runner
         self._router = router
@@ -327,9 +332,15 @@ class ClerkLock(QObject):
         except NotAllowed as error:
             if error.needs_approval:
                 return True
-            self._router.route(error)
+            self._refused(error)
             return False
         return True
+
+    def _refused(self, error: MotoDeskError) -> None:
+        if self._notice is None:
+            self._router.route(error)
+        else:
+            self._notice(clerk_text(error), "warning")
 
     def ask(
         self,
@@ -354,7 +365,7 @@ class ClerkLock(QObject):
 
         error = NotAllowed(decision.reason, dict(decision.args))
         if decision.verdict is Verdict.REFUSED:
-            self._router.route(error)
+            self._refused(error)
             return
         from moto_desk.ui.clerks.approval_dialog import ApprovalDialog
 
