@@ -59,6 +59,8 @@ def history(args: argparse.Namespace, options: GlobalOptions, out: Output) -> Ex
             "outcome": row.outcome.value,
             "created": shapes.when(row.created_at),
             "clerk": row.clerk,
+            "clerk_id": row.clerk_id,
+            "approved_by": row.approved_by,
             "desk": row.desk,
             "customer": {"id": row.customer_id, "name": row.customer_name},
             "amount": shapes.money(row.amount, out.locale),

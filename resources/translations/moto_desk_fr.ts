@@ -1638,6 +1638,10 @@ Quitter quand même&#xa0;?</translation>
         <translation>Vendeur</translation>
     </message>
     <message>
+        <source>Approved by</source>
+        <translation>Approuvé par</translation>
+    </message>
+    <message>
         <source>Desk</source>
         <translation>Poste</translation>
     </message>

@@ -87,6 +87,9 @@ def test_a_charge_above_the_limit_is_refused_then_approved(desk: Desk) -> None:
         ("charge", "Chloé", chloe_id, None),
         ("charge", "Chloé", chloe_id, sam_id),
     ]
+    history = desk.json("history", *me, env=CLERK)["operations"]
+    approved_rows = [r for r in history if r["kind"] == "charge" and r["approved_by"]]
+    assert [(r["clerk"], r["approved_by"]) for r in approved_rows] == [("Chloé", "Sam")]
     # a duplicate confirmed needs an approval too
     again = [*charge_args(customer, pm, "500.00"), "--confirm-duplicate", *me, "--json"]
     assert desk.run(*again, env=CLERK).code == 6

@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from moto_desk.ui.clerks.sign_in_screen import SignInScreen
 from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
 
 if TYPE_CHECKING:
     from moto_desk.domain.errors import MotoDeskError
     from moto_desk.domain.money import Money
     from moto_desk.domain.roles import Action, Actor
+    from moto_desk.ui.clerks.sign_in_screen import SignInScreen
     from moto_desk.ui.operations.clerks import SignInState
     from moto_desk.ui.shell.dialog_manager import DialogManager
     from moto_desk.ui.shell.jobs import JobRunner
@@ -88,10 +88,8 @@ class ClerkLock(QObject):
         self._stack = QStackedWidget(window)
         self._stack.setObjectName("deskStack")
         self._stack.addWidget(desk)
-        self.screen = SignInScreen(self._stack)
-        self._stack.addWidget(self.screen)
         window.setCentralWidget(self._stack)
-        self.screen.sign_in_requested.connect(self.on_sign_in_requested)
+        self._screen: SignInScreen | None = None  # built when the desk first locks
 
         self.lock_action = QAction(self.tr("Lock / switch clerk"), window)
         self.lock_action.setObjectName("lockAction")
@@ -132,6 +130,17 @@ class ClerkLock(QObject):
         self._watching = False
 
     # ------------------------------------------------------------------ state
+    @property
+    def screen(self) -> SignInScreen:
+        """The sign-in screen (built on first use: a shop without accounts never needs it)."""
+        if self._screen is None:
+            from moto_desk.ui.clerks.sign_in_screen import SignInScreen
+
+            self._screen = SignInScreen(self._stack)
+            self._stack.addWidget(self._screen)
+            self._screen.sign_in_requested.connect(self.on_sign_in_requested)
+        return self._screen
+
     @property
     def sign_in_on(self) -> bool:
         return self._state is not None
