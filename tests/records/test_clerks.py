@@ -110,3 +110,16 @@ def test_policy_defaults_and_changes(conn: Db, clock: FakeClock) -> None:
     changed = ApprovalPolicy(charge_limit=None, idle_lock_minutes=2)
     store.set_policy(changed, by="o1")
     assert store.policy() == changed
+
+
+def test_a_clerk_disabled_at_one_desk_cannot_sign_in_at_another(
+    conn: Db, other_conn: Db, clock: FakeClock
+) -> None:
+    here, there = ClerkStore(conn, clock), ClerkStore(other_conn, clock)
+    owner = here.add("Olga", Role.OWNER, "1111")
+    clerk = here.add("Chloé", Role.CLERK, "2222", by=owner.id)
+    assert there.check_pin("Chloé", "2222").id == clerk.id
+    here.disable(clerk.id, by=owner.id)
+    with pytest.raises(NotAllowed, match="disabled"):
+        there.check_pin("Chloé", "2222")
+    assert there.sign_in_required()

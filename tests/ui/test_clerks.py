@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from moto_desk.domain.roles import Role
 from moto_desk.paths import database_path
@@ -95,11 +95,18 @@ def test_sign_in_at_start_wrong_pin_then_lock_with_ctrl_l(
     window.on_settings_requested()
     assert window.dialogs.current("settings") is None
     assert "Only the shop's owner" in find(window, "noticeBar").text()
-    # Ctrl+L locks; another clerk signs in
+    # the owner adds a clerk meanwhile (at another desk, or on the command line)
+    conn = open_database(database_path(data_dir))
+    try:
+        ClerkStore(conn).add("Zoé", Role.CLERK, "4444")
+    finally:
+        conn.close()
+    # Ctrl+L locks, the list is read again; another clerk signs in
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     key(qtbot, window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     _wait_locked(qtbot, window)
+    qtbot.waitUntil(lambda: names.count() == 4, timeout=5000)
     assert not window.charge_action.isEnabled()
     sign_in(qtbot, window, "Olga", "1111")
     _signed_in(qtbot, window, "Olga")
@@ -183,3 +190,92 @@ def test_demo_training_accounts_show_their_pins(qtbot: Any, open_window: WindowF
     assert "Demo clerk: 1111" in find(window, "demoPins").text()
     sign_in(qtbot, window, "Demo clerk", "1111")
     _signed_in(qtbot, window, "Demo clerk")
+
+
+def _open_approval(parent: Any) -> ApprovalDialog | None:
+    shown = [d for d in parent.findChildren(ApprovalDialog) if d.isVisible()]
+    return shown[0] if shown else None
+
+
+def _approve(qtbot: Any, parent: Any, name: str, pin: str) -> None:
+    qtbot.waitUntil(lambda: _open_approval(parent) is not None, timeout=2000)
+    approval = _open_approval(parent)
+    assert approval is not None
+    qtbot.waitExposed(approval)
+    find(approval, "approverChoice").setCurrentText(name)
+    edit = find(approval, "approverPinEdit")
+    qtbot.keyClicks(edit, pin)
+    key(qtbot, edit, Qt.Key.Key_Return)
+
+
+def test_a_refund_and_an_evidence_export_need_a_supervisor(
+    qtbot: Any,
+    open_window: WindowFactory,
+    data_dir: Path,
+    sim: Simulator,
+    desk: dict[str, Any],
+    tmp_path: Path,
+) -> None:
+    from moto_desk.flows.history import Outcome
+    from moto_desk.records.journal import JournalKind
+    from moto_desk.ui.after_sale.receipt import Receipt
+    from tests.ui.test_charge import confirm
+    from tests.ui.test_history import open_history, select, start_refund
+
+    _team(data_dir)
+    window = open_window()
+    _wait_locked(qtbot, window)
+    sign_in(qtbot, window, "Chloé", "2222")
+    _signed_in(qtbot, window, "Chloé")
+    save_a_card(qtbot, window, sim, desk, "4242424242424242")
+    charge = open_charge(qtbot, window)
+    review(qtbot, charge, "50")  # under the limit: no approval
+    confirm(qtbot, charge)
+    assert "✓ Charged $50.00" in charge.result_text()
+    charge.reject()
+    qtbot.waitUntil(lambda: window.charge_dialog() is None, timeout=2000)
+
+    history = open_history(qtbot, window)
+    select(history, JournalKind.CHARGE, Outcome.SUCCEEDED)
+    refund = start_refund(qtbot, history)
+    find(refund, "reviewRefundButton").click()
+    assert refund.page == "confirm"
+    find(refund, "confirmRefundButton").click()
+    _approve(qtbot, refund, "Olga", "1111")
+    qtbot.waitUntil(lambda: refund.page == "result", timeout=10_000)
+    assert "✓ Refunded $50.00" in refund.result_text()
+    refunds = [row for row in _journal(data_dir) if row[0] == "refund"]
+    assert len(refunds) == 1 and refunds[0][4] is not None
+    refund.reject()
+    with qtbot.waitSignal(history.history_loaded, timeout=5000):
+        history.reload()
+    row = select(history, JournalKind.REFUND, Outcome.SUCCEEDED)
+    assert row.approved_by == "Olga"
+    receipt = Receipt(row, shop_name="Shop", shop_address="", locale="en")
+    assert ("Approved by", "Olga") in receipt.lines()
+    history.reject()
+
+    # Evidence: the approval box comes before the file dialog
+    window.activateWindow()
+    evidence = window.open_evidence()
+    assert evidence is not None
+    qtbot.waitUntil(lambda: evidence.evidence() is not None, timeout=5000)
+    find(evidence, "exportCsvButton").click()
+    qtbot.waitUntil(lambda: _open_approval(evidence) is not None, timeout=2000)
+    find(_open_approval(evidence), "approvalCancelButton").click()
+    assert _open_approval(evidence) is None
+    assert evidence.findChild(QFileDialog, "evidenceFileDialog") is None
+    out = tmp_path / "evidence.csv"
+    with qtbot.waitSignal(evidence.exported, timeout=10_000) as written:
+        find(evidence, "exportCsvButton").click()
+        _approve(qtbot, evidence, "Sam", "3333")
+        qtbot.waitUntil(
+            lambda: evidence.findChild(QFileDialog, "evidenceFileDialog") is not None,
+            timeout=5000,
+        )
+        files = evidence.findChild(QFileDialog, "evidenceFileDialog")
+        qtbot.waitExposed(files)
+        files.selectFile(str(out))
+        files.accept()
+    assert Path(written.args[0]).exists()  # written once approved
+    evidence.reject()

@@ -95,7 +95,7 @@ class ClerkLock(QObject):
         self.lock_action.setObjectName("lockAction")
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.lock_action.triggered.connect(self.lock)
+        self.lock_action.triggered.connect(self.on_lock_asked)
         self.lock_action.setEnabled(False)
         window.addAction(self.lock_action)
         self.training_action = QAction(self.tr("Practise sign-in and approvals"), window)
@@ -116,7 +116,7 @@ class ClerkLock(QObject):
             self.tr("Lock the desk and let another clerk sign in (Ctrl+L)")
         )
         self.switch_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.switch_button.clicked.connect(self.lock)
+        self.switch_button.clicked.connect(self.on_lock_asked)
         row.addWidget(self.clerk_label)
         row.addWidget(self.switch_button)
         window.menuBar().setCornerWidget(corner, Qt.Corner.TopRightCorner)
@@ -165,7 +165,21 @@ class ClerkLock(QObject):
             return
         self._state = state
         self.screen.set_accounts(state.names)
-        self.lock()
+        if not self.locked:
+            self.lock(refresh=False)
+
+    def _refresh(self) -> None:
+        """Read the accounts and the policy again (the owner may have changed them)."""
+        from moto_desk.ui.operations import clerks as operations
+
+        if self._session is None or self._demo:
+            return
+        (
+            operations.sign_in_state(self._runner, self._session, owner=self)
+            .on_success(self.on_state)
+            .on_failure(self.on_state_failed)
+            .run()
+        )
 
     @Slot(object)
     def on_state_failed(self, error: BaseException) -> None:
@@ -181,7 +195,7 @@ class ClerkLock(QObject):
             from moto_desk.domain.roles import ApprovalPolicy
 
             self._state = SignInState((), ApprovalPolicy())
-        self.lock()
+        self.lock(refresh=False)
         self.screen.show_message(clerk_text(error))
 
     @Slot()
@@ -197,7 +211,11 @@ class ClerkLock(QObject):
 
     # ------------------------------------------------------------------ locking
     @Slot()
-    def lock(self) -> None:
+    def on_lock_asked(self) -> None:
+        """Ctrl+L or Switch clerk."""
+        self.lock()
+
+    def lock(self, refresh: bool = True) -> None:
         if self._state is None or self.locked:
             if self.locked:
                 self.screen.reset()
@@ -218,6 +236,8 @@ class ClerkLock(QObject):
         self._corner.hide()
         self.screen.reset()
         self.locked_changed.emit(True)
+        if refresh:
+            self._refresh()
 
     def _unlock(self) -> None:
         self.locked = False
