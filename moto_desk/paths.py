@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 APP_NAME = "moto-desk"
@@ -36,7 +37,11 @@ def log_dir(folder: Path) -> Path:
 def make_private_dir(folder: Path) -> None:
     """Create ``folder`` and any missing parents as 0700 (``mkdir``'s mode is masked by the
     umask and ignored for parents, so each one is created and chmod-ed in turn). Every
-    folder moto-desk creates goes through here: data, logs, settings, the instance lock."""
+    folder moto-desk creates goes through here: data, logs, settings, the instance lock.
+
+    On Windows a folder has no mode: it inherits its parent's access list, which under the
+    user's profile (where platformdirs puts the data) admits that user only (with SYSTEM and
+    Administrators); ``moto_desk.private_files`` says what each platform guarantees."""
     missing: list[Path] = []
     probe = folder
     while not probe.exists():
@@ -44,4 +49,5 @@ def make_private_dir(folder: Path) -> None:
         probe = probe.parent
     for directory in reversed(missing):
         directory.mkdir(mode=0o700, exist_ok=True)  # another process may be first
-        os.chmod(directory, 0o700)
+        if sys.platform != "win32":
+            os.chmod(directory, 0o700)

@@ -25,7 +25,12 @@ class StepFailed(Exception):
 
 def run_self_test(data_dir: Path | None = None, out: Callable[[str], None] = print) -> int:
     if data_dir is None:
-        with tempfile.TemporaryDirectory(prefix="moto-desk-self-test-") as tmp:
+        # ignore_cleanup_errors: on Windows a file still open (a SQLite WAL file a worker
+        # thread has not let go of yet) cannot be deleted; a leftover temporary folder must
+        # not turn a passed self-test into a traceback.
+        with tempfile.TemporaryDirectory(
+            prefix="moto-desk-self-test-", ignore_cleanup_errors=True
+        ) as tmp:
             return _run(Path(tmp), out)
     return _run(data_dir, out)
 

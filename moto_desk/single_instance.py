@@ -21,6 +21,7 @@ from typing import IO
 from moto_desk.domain.errors import ErrorKind, MotoDeskError
 from moto_desk.domain.words import QT_TRANSLATE_NOOP
 from moto_desk.paths import make_private_dir
+from moto_desk.private_files import open_private
 
 LOCK_NAME = "moto-desk.lock"
 #: How long a second start waits for the holder to write its process id.
@@ -81,7 +82,7 @@ def acquire(folder: Path) -> InstanceLock:
     """Take the data directory's lock, or explain who holds it."""
     make_private_dir(folder)
     path = folder / LOCK_NAME
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    fd = open_private(path, os.O_RDWR)
     handle = os.fdopen(fd, "r+", encoding="utf-8")
     if not _try_lock(handle):
         holder = _holder_pid(handle)

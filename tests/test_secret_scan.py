@@ -21,7 +21,6 @@ import re
 import shutil
 import socket
 import sqlite3
-import stat
 import subprocess
 import sys
 import zipfile
@@ -38,6 +37,7 @@ from moto_desk.ui.main_window import MainWindow
 from moto_desk.ui.shell.log_setup import setup_logging
 from tests.helpers.desk_windows import OFFSCREEN_NOISE, DeskWindows, child, close_message_boxes
 from tests.helpers.memory_keyring import MemoryKeyring, memory_keyring_installed
+from tests.helpers.private_modes import mode_problem
 from tests.ui.test_charge import confirm, open_charge, review
 from tests.ui.test_save_failures import fill_form
 from tests.ui.test_settings import open_settings
@@ -162,13 +162,10 @@ def scan_files(top: Path, scratch: Path) -> tuple[list[str], list[Path]]:
 
 
 def modes_that_are_not_owner_only(top: Path) -> list[str]:
-    wrong: list[str] = []
-    for path in [top, *sorted(top.rglob("*"))]:
-        mode = stat.S_IMODE(path.lstat().st_mode)
-        wanted = 0o700 if path.is_dir() else 0o600
-        if mode != wanted:
-            wrong.append(f"{path} is {mode:o}, not {wanted:o}")
-    return wrong
+    """What is not 0600 (files) or 0700 (folders) under ``top`` (nothing on Windows: see
+    ``tests/helpers/private_modes.py``)."""
+    found = (mode_problem(path) for path in [top, *sorted(top.rglob("*"))])
+    return [problem for problem in found if problem is not None]
 
 
 @pytest.fixture(autouse=True)
@@ -427,11 +424,7 @@ def test_a_full_session_leaves_no_secret_in_any_file_or_output(
 
     # Owner-only: every file and folder the program made for the desk, and the exports.
     wrong = modes_that_are_not_owner_only(desk)
-    wrong += [
-        f"{p} is {stat.S_IMODE(p.stat().st_mode):o}"
-        for p in exports.iterdir()
-        if stat.S_IMODE(p.stat().st_mode) != 0o600
-    ]
+    wrong += [problem for p in exports.iterdir() if (problem := mode_problem(p)) is not None]
     assert wrong == []
 
 

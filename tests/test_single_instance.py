@@ -12,6 +12,7 @@ import pytest
 
 from moto_desk.domain.errors import ErrorKind, MotoDeskError
 from moto_desk.single_instance import acquire
+from tests.helpers.private_modes import assert_owner_only
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,7 +72,7 @@ def test_released_lock_can_be_taken_again_and_file_is_private(tmp_path: Path) ->
         acquire(tmp_path / "desk")
     first.release()
     second = acquire(tmp_path / "desk")
-    assert (first.path.stat().st_mode & 0o777) == 0o600
+    assert_owner_only(first.path)
     second.release()
 
 

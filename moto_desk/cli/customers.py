@@ -31,7 +31,12 @@ def find(args: argparse.Namespace, options: GlobalOptions, out: Output) -> ExitC
 
 
 def create(args: argparse.Namespace, options: GlobalOptions, out: Output) -> ExitCode:
-    from moto_desk.flows.customers import NewCustomer, create_customer, validate_new_customer
+    from moto_desk.flows.customers import (
+        NewCustomer,
+        SameContact,
+        create_customer,
+        validate_new_customer,
+    )
 
     form = NewCustomer(args.name, args.email, args.phone)
     entry: list[str] = []
@@ -43,7 +48,33 @@ def create(args: argparse.Namespace, options: GlobalOptions, out: Output) -> Exi
     # Refused before anything reaches Stripe, with the window's words.
     validate_new_customer(form, desk_settings(options).phone_country)
     with opened(options, out) as desk:
-        customer = create_customer(desk.context(progress), form, desk.settings.phone_country)
+        try:
+            customer = create_customer(
+                desk.context(progress),
+                form,
+                desk.settings.phone_country,
+                allow_same_contact=bool(getattr(args, "confirm_duplicate", False)),
+            )
+        except SameContact as same:
+            out.failure(
+                same,
+                {
+                    "kind": "possible_duplicate",
+                    "existing": [shapes.customer(c) for c in same.existing],
+                    "hint": "use the existing customer, or repeat with --confirm-duplicate",
+                },
+            )
+            if not out.as_json:
+                out.note(
+                    out.words(
+                        QT_TRANSLATE_NOOP(
+                            "clerk",
+                            "If this is another person, repeat the command with "
+                            "--confirm-duplicate.",
+                        )
+                    )
+                )
+            return ExitCode.NEEDS_CONFIRMATION
     created = out.words(
         QT_TRANSLATE_NOOP("clerk", "Customer created: {customer}"), customer=_line(customer)
     )

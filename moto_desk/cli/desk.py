@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from moto_desk.cli.options import GlobalOptions
-from moto_desk.domain.errors import MotoDeskError
+from moto_desk.domain.errors import ErrorKind, MotoDeskError
 from moto_desk.flows.cancel import CancelToken
 from moto_desk.flows.progress import ProgressCallback, ignore_progress
 from moto_desk.paths import ENV_DATA_DIR, data_dir, database_path
@@ -135,6 +135,31 @@ def _identity(folder: Path, settings: DeskSettings) -> tuple[str, str]:
     return clerk, desk
 
 
+def _with_shop_settings(settings: DeskSettings, where: RecordsAddress) -> DeskSettings:
+    """The desk's settings with what the shop sets for every desk (its name and address)."""
+    from dataclasses import replace
+
+    from moto_desk.records.shop_settings import SHOP_ADDRESS, SHOP_NAME, read_shop_settings
+    from moto_desk.records.store import open_store
+
+    try:
+        conn = open_store(where)
+        try:
+            shop = read_shop_settings(conn)
+        finally:
+            conn.close()
+    except MotoDeskError as error:
+        if error.kind is not ErrorKind.STORAGE:
+            raise
+        # The store is away: searching still works; saving and charging refuse by themselves.
+        return settings
+    return replace(
+        settings,
+        shop_name=shop.get(SHOP_NAME) or settings.shop_name,
+        shop_address=shop.get(SHOP_ADDRESS) or settings.shop_address,
+    )
+
+
 def open_desk(options: GlobalOptions, *, stripe: bool = True, sign_in: bool = True) -> Desk:
     """Open the desk for a command; ``stripe=False`` for commands that only read records.
 
@@ -143,7 +168,10 @@ def open_desk(options: GlobalOptions, *, stripe: bool = True, sign_in: bool = Tr
     folder = data_dir(options.data_dir)
     settings = load_settings(options, folder)
     clerk, name = _identity(folder, settings)
-    desk = Desk(folder, settings, clerk, name, records_url=records_url(options, settings))
+    url = records_url(options, settings)
+    if url:
+        settings = _with_shop_settings(settings, RecordsAddress(database_path(folder), url))
+    desk = Desk(folder, settings, clerk, name, records_url=url)
     if sign_in:
         from moto_desk.cli.sign_in import sign_in_desk
 

@@ -30,8 +30,9 @@ class ExitCode(IntEnum):
 def exit_code_for(error: BaseException) -> ExitCode:
     """The exit code for a failure; anything that is not a ``MotoDeskError`` is a bug (1)."""
     from moto_desk.flows.charge import PossibleDuplicate
+    from moto_desk.flows.customers import SameContact
 
-    if isinstance(error, PossibleDuplicate):
+    if isinstance(error, PossibleDuplicate | SameContact):
         return ExitCode.NEEDS_CONFIRMATION
     if isinstance(error, OutcomeUnknown):
         return ExitCode.OUTCOME_UNKNOWN

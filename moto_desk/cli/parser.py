@@ -85,6 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--name", required=True)
     create.add_argument("--email")
     create.add_argument("--phone")
+    create.add_argument(
+        "--confirm-duplicate",
+        action="store_true",
+        help="create it even though a customer has the same email or phone (another person)",
+    )
 
     command("readers", "the Terminal readers and their status")
 
@@ -174,9 +179,11 @@ def build_parser() -> argparse.ArgumentParser:
     records_sub = records.add_subparsers(
         dest="records_command", required=True, parser_class=_Parser
     )
-    records_sub.add_parser(
+    init = records_sub.add_parser(
         "init", help="create the shop's schema, migrations and roles", parents=[common]
     )
+    init.add_argument("--shop-name", help="the shop's name, read to customers at every desk")
+    init.add_argument("--shop-address", help="printed under the name on receipts")
     records_sub.add_parser(
         "status", help="store, schema version, desks, open operations", parents=[common]
     )

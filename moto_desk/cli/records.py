@@ -40,9 +40,18 @@ def _shop_url(options: GlobalOptions) -> str:
 
 
 def init(args: argparse.Namespace, options: GlobalOptions, out: Output) -> ExitCode:
+    from moto_desk.domain.consent import load_terms
     from moto_desk.records.shop import init_shop
+    from moto_desk.records.shop_settings import SHOP_ADDRESS, SHOP_NAME, TERMS_VERSION
 
-    report = init_shop(_shop_url(options))
+    # Every desk reads the terms of this program's version: a desk with other terms refuses
+    # to save cards until it is updated (an administrator runs init again after an update).
+    shop = {TERMS_VERSION: load_terms("en").version}
+    if getattr(args, "shop_name", None):
+        shop[SHOP_NAME] = args.shop_name.strip()
+    if getattr(args, "shop_address", None):
+        shop[SHOP_ADDRESS] = args.shop_address.strip()
+    report = init_shop(_shop_url(options), shop=shop)
     lines = [f"shop records at {report.where}:"] + [f"  {line}" for line in report.done]
     lines.append(f"schema version {report.version}")
     return out.result(
@@ -77,6 +86,9 @@ def status(args: argparse.Namespace, options: GlobalOptions, out: Output) -> Exi
             kind, version = "sqlite", file_version(conn)  # type: ignore[arg-type]
         desks = desks_seen(conn)
         count, head_seq, head_hash = ledger_head(conn)
+        from moto_desk.records.shop_settings import read_shop_settings
+
+        shop = read_shop_settings(conn)
     finally:
         conn.close()
     data: dict[str, Any] = {
@@ -85,9 +97,11 @@ def status(args: argparse.Namespace, options: GlobalOptions, out: Output) -> Exi
         "schema_version": version,
         "desks": [dataclasses.asdict(d) for d in desks],
         "ledger": {"records": count, "head_seq": head_seq, "head_hash": head_hash},
+        "shop": shop,
     }
     lines = [f"{kind} records at {where.describe()}, schema version {version}"]
     lines.append(f"consent ledger: {count} records, head {head_seq or 0} {head_hash or '-'}")
+    lines += [f"shop {key.replace('_', ' ')}: {value}" for key, value in sorted(shop.items())]
     lines.append("desks:" if desks else "desks: none yet")
     for desk in desks:
         lines.append(
@@ -100,20 +114,12 @@ def status(args: argparse.Namespace, options: GlobalOptions, out: Output) -> Exi
 def migrate(args: argparse.Namespace, options: GlobalOptions, out: Output) -> ExitCode:
     from moto_desk.paths import data_dir, database_path
     from moto_desk.records.migrate import migrate_desk
-    from moto_desk.records.shop import has_password, open_shop
+    from moto_desk.records.shop import check_url_for_settings, open_shop
     from moto_desk.settings import SettingsStore
     from moto_desk.single_instance import acquire
 
     url = str(args.to).strip()
-    if has_password(url):
-        raise MotoDeskError(
-            ErrorKind.INVALID_INPUT,
-            QT_TRANSLATE_NOOP(
-                "clerk",
-                "Leave the password out of the records address: the desk keeps the address "
-                "in its settings file. Put the password in ~/.pgpass (or PGPASSFILE) instead.",
-            ),
-        )
+    check_url_for_settings(url)
     folder = data_dir(options.data_dir)
     # Not while a window works on this desk's records.
     lock = acquire(folder)

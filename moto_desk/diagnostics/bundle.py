@@ -19,13 +19,10 @@ No Qt: the window runs :func:`write_support_bundle` in a job, the command line d
 
 from __future__ import annotations
 
-import contextlib
 import importlib.metadata
 import io
 import json
-import os
 import platform
-import tempfile
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -38,6 +35,7 @@ from moto_desk.domain.errors import ErrorKind, MotoDeskError
 from moto_desk.domain.sensitive import find_sensitive, redact
 from moto_desk.domain.words import QT_TRANSLATE_NOOP
 from moto_desk.paths import database_path, log_dir
+from moto_desk.private_files import write_private
 
 if TYPE_CHECKING:
     from moto_desk.diagnostics.doctor import DoctorReport
@@ -249,7 +247,8 @@ def _json(value: object) -> bytes:
 
 
 def _write_zip(out: Path, entries: list[tuple[str, bytes]]) -> None:
-    """The zip, written 0600 into a temporary file beside ``out`` and renamed over it."""
+    """The zip, written owner-only into a temporary file beside ``out`` and renamed over it
+    (``moto_desk.private_files``)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, data in entries:
@@ -257,20 +256,8 @@ def _write_zip(out: Path, entries: list[tuple[str, bytes]]) -> None:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16  # unpacked owner-only too
             archive.writestr(info, data)
-    folder = out.parent if str(out.parent) else Path(".")
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", dir=folder)  # created 0600
-        try:
-            os.fchmod(fd, 0o600)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(buffer.getvalue())
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp_name, out)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temp_name)
-            raise
+        write_private(out, buffer.getvalue())
     except OSError as exc:
         raise MotoDeskError(
             ErrorKind.STORAGE,

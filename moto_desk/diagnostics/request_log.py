@@ -8,23 +8,23 @@ its logs by that id), the duration and the time — never a body or a header, so
 The log is a JSON-lines file in the data folder's ``logs`` directory, shared by the window and
 the command-line processes (each runs its own gateway) and read later by the support bundle.
 Recording must cost a request next to nothing: each entry is one ``O_APPEND`` write of a short
-line (atomic between processes on POSIX for lines this short), and the file is trimmed back to
-the newest :data:`MAX_ENTRIES` only once it has grown well past them. Readers take the newest
+line (atomic between processes on POSIX for lines this short; on Windows the C runtime seeks
+to the end before each write, so two processes writing at the same instant may tear a line,
+which readers skip), and the file is trimmed back to the newest :data:`MAX_ENTRIES` only once
+it has grown well past them. Readers take the newest
 :data:`MAX_ENTRIES` whatever the file holds. A trim may lose a line appended by another process
 at that very moment; for a diagnostic log that is the right trade against a cross-process lock.
 
 Nothing here may break a payment: an entry that cannot be written is dropped silently.
 
-Standard library only (plus ``domain.sensitive``): the gateway imports it, so it must not
-import the gateway, the flows or Qt.
+Standard library only (plus ``domain.sensitive``, ``paths`` and ``private_files``): the
+gateway imports it, so it must not import the gateway, the flows or Qt.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 import threading
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -33,6 +33,7 @@ from urllib.parse import urlsplit
 
 from moto_desk.domain.sensitive import find_sensitive
 from moto_desk.paths import log_dir, make_private_dir
+from moto_desk.private_files import open_private, write_private
 
 REQUEST_LOG_FILE = "stripe-requests.jsonl"
 #: How many requests the log keeps (issue 14: "the last 200").
@@ -131,7 +132,7 @@ class RequestLog:
         if not self._folder_ready:
             make_private_dir(self.file.parent)
             self._folder_ready = True
-        fd = os.open(self.file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        fd = open_private(self.file, os.O_WRONLY | os.O_APPEND)
         try:
             os.write(fd, line)
             return os.fstat(fd).st_size
@@ -142,16 +143,7 @@ class RequestLog:
         """Keep the newest ``keep`` lines: written to a private temporary file, then swapped
         in, so a reader never sees a half-written log."""
         lines = self.file.read_bytes().splitlines(keepends=True)[-self.keep :]
-        fd, tmp = tempfile.mkstemp(prefix=".requests-", suffix=".tmp", dir=self.file.parent)
-        try:
-            os.fchmod(fd, 0o600)
-            with os.fdopen(fd, "wb") as handle:
-                handle.writelines(lines)
-            os.replace(tmp, self.file)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        write_private(self.file, b"".join(lines))
 
 
 def read_request_log(file: Path, limit: int = MAX_ENTRIES) -> list[RequestRecord]:

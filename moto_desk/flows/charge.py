@@ -20,7 +20,7 @@ from moto_desk.domain.words import QT_TRANSLATE_NOOP
 from moto_desk.flows.clerks import check_action
 from moto_desk.flows.context import FlowContext, Records, open_records
 from moto_desk.flows.progress import Progress, Step
-from moto_desk.flows.writes import send
+from moto_desk.flows.writes import records_lost_midway, send
 from moto_desk.records.journal import JournalEntry, JournalKind, JournalState, RecentCharges
 from moto_desk.records.ledger import LedgerKind
 
@@ -114,48 +114,49 @@ def charge_saved_card(ctx: FlowContext, request: ChargeRequest) -> ChargeResult:
             )
         except RecentCharges as recent:
             raise PossibleDuplicate(recent.entries) from None
-        ctx.report(Progress(Step.CHARGING, entry_id=entry.id))
-        metadata = ctx.metadata(
-            entry.id,
-            order_reference=request.order_reference or "",
-            approved_by=approved_by or "",
-        )
-        try:
-            result = send(
-                journal,
+        with records_lost_midway(lambda: entry.id):
+            ctx.report(Progress(Step.CHARGING, entry_id=entry.id))
+            metadata = ctx.metadata(
                 entry.id,
-                "create_payment_intent",
-                lambda key: ctx.gateway.charge_off_session(
-                    customer_id=request.customer_id,
-                    payment_method_id=request.card.payment_method_id,
-                    amount=request.amount,
-                    metadata=metadata,
-                    description=request.description,
-                    receipt_email=request.receipt_email,
-                    idempotency_key=key,
-                ),
-                summary={"amount": request.amount.amount, "currency": request.amount.currency},
-                object_id=lambda r: r.payment_intent_id,
+                order_reference=request.order_reference or "",
+                approved_by=approved_by or "",
             )
-        except OutcomeUnknown:
-            raise
-        except MotoDeskError as error:
-            if error.object_id:
-                journal.record_object(entry.id, error.object_id)
-            code = getattr(error, "decline_code", None) or error.kind.value
-            journal.mark(entry.id, JournalState.FAILED, code, error.clerk_message)
-            raise
-        journal.record_object(entry.id, result.payment_intent_id)
-        final = JournalState.SUCCEEDED if result.status == "succeeded" else JournalState.FAILED
-        journal.mark(entry.id, final, result.status)
-        if final is JournalState.FAILED:
-            raise MotoDeskError(
-                ErrorKind.DECLINED,
-                QT_TRANSLATE_NOOP(
-                    "clerk",
-                    "The payment did not complete (status: {status}). Nothing was charged.",
-                ),
-                args={"status": result.status},
-            )
+            try:
+                result = send(
+                    journal,
+                    entry.id,
+                    "create_payment_intent",
+                    lambda key: ctx.gateway.charge_off_session(
+                        customer_id=request.customer_id,
+                        payment_method_id=request.card.payment_method_id,
+                        amount=request.amount,
+                        metadata=metadata,
+                        description=request.description,
+                        receipt_email=request.receipt_email,
+                        idempotency_key=key,
+                    ),
+                    summary={"amount": request.amount.amount, "currency": request.amount.currency},
+                    object_id=lambda r: r.payment_intent_id,
+                )
+            except OutcomeUnknown:
+                raise
+            except MotoDeskError as error:
+                if error.object_id:
+                    journal.record_object(entry.id, error.object_id)
+                code = getattr(error, "decline_code", None) or error.kind.value
+                journal.mark(entry.id, JournalState.FAILED, code, error.clerk_message)
+                raise
+            journal.record_object(entry.id, result.payment_intent_id)
+            final = JournalState.SUCCEEDED if result.status == "succeeded" else JournalState.FAILED
+            journal.mark(entry.id, final, result.status)
+            if final is JournalState.FAILED:
+                raise MotoDeskError(
+                    ErrorKind.DECLINED,
+                    QT_TRANSLATE_NOOP(
+                        "clerk",
+                        "The payment did not complete (status: {status}). Nothing was charged.",
+                    ),
+                    args={"status": result.status},
+                )
         ctx.report(Progress(Step.DONE, entry_id=entry.id))
         return result

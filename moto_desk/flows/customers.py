@@ -8,20 +8,25 @@ create), and Stripe search (free text, but can lag a minute behind a create).
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
-from moto_desk.domain.errors import InvalidInput, MotoDeskError, OutcomeUnknown
+from moto_desk.domain.errors import ErrorKind, InvalidInput, MotoDeskError, OutcomeUnknown
 from moto_desk.domain.models import Customer
 from moto_desk.domain.phone import normalize_phone
 from moto_desk.domain.words import QT_TRANSLATE_NOOP
 from moto_desk.flows.context import FlowContext, open_records
 from moto_desk.flows.progress import Progress, Step
 from moto_desk.flows.writes import send
+from moto_desk.records.customer_index import CustomerIndex
 from moto_desk.records.journal import JournalKind, JournalState
+from moto_desk.records.store import address
 from moto_desk.records.timestamps import utc_now
+
+log = logging.getLogger(__name__)
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 #: A second click on "Create" within this window reuses the first request's key.
@@ -105,19 +110,38 @@ def find_customers(
     text = text.strip()
     if not text:
         return []
-    with open_records(ctx.records_at) as records:
-        local = records.customers.search(text, limit)
-        if on_local is not None:
-            on_local(list(local))
-        found: dict[str, Customer] = {c.id: c for c in local}
-        remote: list[Customer] = []
-        if _EMAIL.match(text):
-            remote = ctx.gateway.customers_by_email(text, limit)
-        if not remote:
-            remote = ctx.gateway.search_customers(text, limit)
-        for customer in remote:
-            found[customer.id] = customer
-        records.customers.remember_all(remote)
+    try:
+        with open_records(ctx.records_at) as records:
+            return _find(ctx, records.customers, text, limit, on_local)
+    except MotoDeskError as error:
+        if error.kind is not ErrorKind.STORAGE or not address(ctx.records_at).is_shop:
+            raise
+    # The shop's records are away: Stripe alone still answers (a customer created seconds
+    # ago may be missing until they are back), so the clerk can go on finding customers.
+    log.warning("customer search without the shop's records: %s", "unreachable")
+    return _find(ctx, None, text, limit, on_local)
+
+
+def _find(
+    ctx: FlowContext,
+    index: CustomerIndex | None,
+    text: str,
+    limit: int,
+    on_local: Callable[[list[Customer]], None] | None,
+) -> list[Customer]:
+    local = index.search(text, limit) if index is not None else []
+    if on_local is not None:
+        on_local(list(local))
+    found: dict[str, Customer] = {c.id: c for c in local}
+    remote: list[Customer] = []
+    if _EMAIL.match(text):
+        remote = ctx.gateway.customers_by_email(text, limit)
+    if not remote:
+        remote = ctx.gateway.search_customers(text, limit)
+    for customer in remote:
+        found[customer.id] = customer
+    if index is not None:
+        index.remember_all(remote)
     return list(found.values())[:limit]
 
 
@@ -126,11 +150,47 @@ def _fingerprint(form: NewCustomer, desk: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
-def create_customer(ctx: FlowContext, form: NewCustomer, default_country: str = "US") -> Customer:
+class SameContact(InvalidInput):
+    """A customer with the same email or phone number exists already (created at this desk or
+    another, or in Stripe): the clerk chooses between that customer and a new one."""
+
+    def __init__(self, existing: list[Customer]) -> None:
+        first = existing[0]
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "clerk",
+                "A customer with this email or phone number already exists: {who}. Use that "
+                "customer, or create a new one only if this is another person.",
+            ),
+            args={"who": " – ".join(p for p in (first.name, first.email, first.phone) if p)},
+            field="email" if first.email else "phone",
+        )
+        self.existing = existing
+
+
+def _same_contact(ctx: FlowContext, index: CustomerIndex, form: NewCustomer) -> list[Customer]:
+    """Who already has this form's email or phone: the shared index, then Stripe's list by
+    exact email (a customer made in the Dashboard)."""
+    found = index.same_contact(form.email, form.phone)
+    if not found and form.email:
+        found = ctx.gateway.customers_by_email(form.email, 5)
+        index.remember_all(found)
+    return found
+
+
+def create_customer(
+    ctx: FlowContext,
+    form: NewCustomer,
+    default_country: str = "US",
+    *,
+    allow_same_contact: bool = False,
+) -> Customer:
     """Create a customer once, however many times the clerk clicks.
 
     A repeat of the same form within ``DOUBLE_CLICK_WINDOW`` reuses the first attempt's
-    journal entry and idempotency key, so Stripe answers with the same customer.
+    journal entry and idempotency key, so Stripe answers with the same customer. Otherwise a
+    form whose email or phone a known customer has raises :class:`SameContact`, unless the
+    clerk said it is another person (``allow_same_contact``).
     """
     form = validate_new_customer(form, default_country)
     fingerprint = _fingerprint(form, ctx.identity.desk)
@@ -146,6 +206,10 @@ def create_customer(ctx: FlowContext, form: NewCustomer, default_country: str = 
                 if earlier.is_open:
                     entry = earlier
                 break
+        if entry is None and not allow_same_contact:
+            same = _same_contact(ctx, records.customers, form)
+            if same:
+                raise SameContact(same)
         if entry is None:
             entry = journal.begin(
                 JournalKind.CREATE_CUSTOMER,

@@ -11,7 +11,7 @@ from moto_desk.domain.roles import Action
 from moto_desk.flows.clerks import check_action
 from moto_desk.flows.context import FlowContext, open_records
 from moto_desk.flows.progress import Progress, Step
-from moto_desk.flows.writes import send
+from moto_desk.flows.writes import records_lost_midway, send
 from moto_desk.records.connection import serialise
 from moto_desk.records.database import storage_errors, transaction
 from moto_desk.records.journal import JournalKind, JournalState, OperationJournal
@@ -48,29 +48,30 @@ def refund_charge(ctx: FlowContext, request: RefundRequest) -> RefundResult:
                 amount=request.amount,
                 details={"payment_intent": request.payment_intent_id, "reason": request.reason},
             )
-        ctx.report(Progress(Step.REFUNDING, entry_id=entry.id))
-        try:
-            result = send(
-                journal,
-                entry.id,
-                "create_refund",
-                lambda key: ctx.gateway.refund(
-                    payment_intent_id=request.payment_intent_id,
-                    amount=request.amount,
-                    reason=request.reason,
-                    metadata=ctx.metadata(entry.id, approved_by=approved_by or ""),
-                    idempotency_key=key,
-                ),
-                object_id=lambda r: r.refund_id,
-            )
-        except OutcomeUnknown:
-            raise
-        except MotoDeskError as error:
-            journal.mark(entry.id, JournalState.FAILED, error.kind.value, error.clerk_message)
-            raise
-        journal.record_object(entry.id, result.refund_id)
-        journal.mark(entry.id, JournalState.SUCCEEDED, result.status)
-        return result
+        with records_lost_midway(lambda: entry.id):
+            ctx.report(Progress(Step.REFUNDING, entry_id=entry.id))
+            try:
+                result = send(
+                    journal,
+                    entry.id,
+                    "create_refund",
+                    lambda key: ctx.gateway.refund(
+                        payment_intent_id=request.payment_intent_id,
+                        amount=request.amount,
+                        reason=request.reason,
+                        metadata=ctx.metadata(entry.id, approved_by=approved_by or ""),
+                        idempotency_key=key,
+                    ),
+                    object_id=lambda r: r.refund_id,
+                )
+            except OutcomeUnknown:
+                raise
+            except MotoDeskError as error:
+                journal.mark(entry.id, JournalState.FAILED, error.kind.value, error.clerk_message)
+                raise
+            journal.record_object(entry.id, result.refund_id)
+            journal.mark(entry.id, JournalState.SUCCEEDED, result.status)
+            return result
 
 
 def _left_to_refund(journal: OperationJournal, payment_intent_id: str) -> Money | None:

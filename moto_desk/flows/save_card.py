@@ -32,8 +32,9 @@ from moto_desk.domain.words import QT_TRANSLATE_NOOP
 from moto_desk.flows.context import FlowContext, Records, open_records
 from moto_desk.flows.progress import Progress, Step
 from moto_desk.flows.reader_watch import DEFAULT_DEADLINE_S, WatchEnd, watch_action
-from moto_desk.flows.writes import send
+from moto_desk.flows.writes import records_lost_midway, send
 from moto_desk.records.journal import JournalKind, JournalState
+from moto_desk.records.shop_settings import check_terms
 
 #: failure_code values a reader reports when the customer or reader gave up, not the bank.
 _CUSTOMER_CANCEL = "customer_canceled"
@@ -92,13 +93,15 @@ def save_card(ctx: FlowContext, request: SaveRequest) -> SaveResult:
     check_consent_given(request.consent_given)
     with open_records(ctx.records_at) as records:
         run = _SaveRun(ctx, records, request)
-        try:
-            return run.run()
-        except (OutcomeUnknown, ReaderStalled):
-            raise  # open on purpose: only Stripe (reconciliation) can settle these
-        except MotoDeskError as error:
-            run.close_after(error)
-            raise
+        with records_lost_midway(lambda: run.entry_id):
+            try:
+                return run.run()
+            except (OutcomeUnknown, ReaderStalled):
+                raise  # open on purpose: only Stripe (reconciliation) can settle these
+            except MotoDeskError as error:
+                if error.kind is not ErrorKind.STORAGE:
+                    run.close_after(error)
+                raise
 
 
 class _SaveRun:
@@ -117,6 +120,7 @@ class _SaveRun:
     def run(self) -> SaveResult:
         request = self.request
         identity = self.ctx.identity
+        check_terms(self.records.conn, request.terms)
         entry = self.journal.begin(
             JournalKind.SAVE_CARD,
             clerk=identity.clerk,

@@ -8,10 +8,12 @@ either does it once or replays what it did — never a new key, which could do i
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import TypeVar
 
-from moto_desk.domain.errors import MotoDeskError, OutcomeUnknown
+from moto_desk.domain.errors import ErrorKind, MotoDeskError, OutcomeUnknown
+from moto_desk.domain.words import QT_TRANSLATE_NOOP
 from moto_desk.records.journal import JournalState, OperationJournal
 
 T = TypeVar("T")
@@ -58,3 +60,36 @@ def send(
             raise
         journal.finish_step(entry_id, step, "ok", object_id(result))
         return result
+
+
+@contextmanager
+def records_lost_midway(entry_id: Callable[[], str | None]) -> Iterator[None]:
+    """Turn a records failure *after* the operation's journal entry exists into
+    :class:`OutcomeUnknown` naming that entry.
+
+    The store can go away between two writes of an operation (the shop's server restarts, the
+    network drops, the disk fills). Stripe may already have done the work, and what it did
+    must not be lost: the entry — written before any request — stays open, and
+    reconciliation (Check again, the next start, ``moto-desk reconcile``) asks Stripe, finds
+    the intent by its metadata and records the result once the records can be written
+    again. Before the entry exists nothing has reached Stripe, and the failure stays the
+    plain ``STORAGE`` error it is.
+    """
+    try:
+        yield
+    except OutcomeUnknown:
+        raise
+    except MotoDeskError as error:
+        found = entry_id() if error.kind is ErrorKind.STORAGE else None
+        if not found:
+            raise
+        raise OutcomeUnknown(
+            found,
+            QT_TRANSLATE_NOOP(
+                "clerk",
+                "moto-desk could not write its records in the middle of this operation. Do "
+                "not try again by hand: moto-desk will ask Stripe what happened and record "
+                "it as soon as its records can be written again.",
+            ),
+            detail=error.detail,
+        ) from error

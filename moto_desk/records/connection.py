@@ -23,7 +23,7 @@ transaction already holds the file's write lock).
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
@@ -70,6 +70,9 @@ class ShopConnection:
     def __init__(self, conn: psycopg.Connection[Any], where: str) -> None:
         self.raw = conn
         self.where = where
+        #: Set by the pool (``records.shop``): takes the connection back on close, or says
+        #: no (broken, mid-transaction, pool full) and it is really closed.
+        self.give_back: Callable[[ShopConnection], bool] | None = None
 
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> Any:
         return self.raw.execute(to_pg(sql), tuple(parameters))
@@ -91,6 +94,8 @@ class ShopConnection:
         return self.raw.broken or self.raw.closed
 
     def close(self) -> None:
+        if self.give_back is not None and self.give_back(self):
+            return
         self.raw.close()
 
 

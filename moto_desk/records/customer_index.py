@@ -106,6 +106,26 @@ class CustomerIndex:
             rows = self._conn.execute(_SEARCH.format(where=where), params).fetchall()
         return [_customer(r) for r in rows]
 
+    def same_contact(self, email: str | None, phone: str | None) -> list[Customer]:
+        """Customers already known with this email (case ignored) or this phone number
+        (its digits), most recently seen first: creating one of them again is likely a
+        mistake the clerk should be asked about."""
+        clauses: list[str] = []
+        params: list[object] = []
+        if email:
+            clauses.append("lower(email) = lower(?)")
+            params.append(email)
+        digits = phone_search_keys(phone or "")
+        if len(digits) >= _MIN_PHONE_DIGITS:
+            clauses.append("phone_digits = ?")
+            params.append(digits)
+        if not clauses:
+            return []
+        params.append(5)
+        with storage_errors():
+            rows = self._conn.execute(_SEARCH.format(where=" OR ".join(clauses)), params).fetchall()
+        return [_customer(r) for r in rows]
+
     def get(self, customer_id: str) -> Customer | None:
         """The customer with this id, as last seen; None when this desk never saw them."""
         with storage_errors():

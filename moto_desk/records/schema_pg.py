@@ -198,6 +198,29 @@ _TABLES = (
         updated_at text NOT NULL
     )
     """,
+    # Other desks' changes, announced at commit (LISTEN moto_desk_changes): a desk's open
+    # saved-cards list or history refreshes without asking the database again and again.
+    # The payload is small and holds no customer detail beyond an id.
+    """
+    CREATE FUNCTION announce_change() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        PERFORM pg_notify('moto_desk_changes', json_build_object(
+            't', TG_TABLE_NAME,
+            'k', CASE WHEN TG_TABLE_NAME = 'journal' THEN NEW.kind ELSE NULL END,
+            'c', NEW.customer_id,
+            'd', NEW.desk)::text);
+        RETURN NULL;
+    END
+    $$
+    """,
+    """
+    CREATE TRIGGER journal_announce AFTER INSERT OR UPDATE OF state ON journal
+    FOR EACH ROW EXECUTE FUNCTION announce_change()
+    """,
+    """
+    CREATE TRIGGER ledger_announce AFTER INSERT ON ledger
+    FOR EACH ROW EXECUTE FUNCTION announce_change()
+    """,
     # Also in the desk's SQLite file (its settings_kv), so the queries are one.
     """
     CREATE TABLE settings_kv (

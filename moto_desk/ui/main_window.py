@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from moto_desk.ui.shell.about_dialog import AboutDialog
     from moto_desk.ui.shell.session import DeskSession, StartOptions
     from moto_desk.ui.shell.settings_dialog import SavedSettings, SettingsDialog
+    from moto_desk.ui.shell.shop_changes import ShopChanges
     from moto_desk.ui.shell.support_bundle_action import SupportBundleAction
     from moto_desk.ui.training.simulator_panel import SimulatorPanel
 
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self.dialogs = DialogManager(self)
         # What changed (cards, history, customers…): every screen showing it subscribes.
         self.changes = ChangeHub(self)
+        self._shop_changes: ShopChanges | None = None  # other desks', with shop records
         self._support_bundle: SupportBundleAction | None = None  # made on first use
 
         self.router = ErrorRouter(self)
@@ -341,6 +343,7 @@ class MainWindow(QMainWindow):
             self.notice.show_notice(clerk_text(session.key_problem), "warning")
         if session.records_problem:
             self.notice.show_notice(clerk_text(session.records_problem), "warning")
+        self._apply_shop_settings(session.shop)
         self._set_session(session)
         session.approvals = self.clerk_lock
         self.clerk_lock.on_session(session)
@@ -353,6 +356,7 @@ class MainWindow(QMainWindow):
 
     def _set_session(self, session: DeskSession | None) -> None:
         self.session = session
+        self._listen_to_shop(session)
         self.customers.set_session(session)
         self.saved_cards.set_session(session)
         self.readers.set_session(session, self.settings.default_reader_id)
@@ -863,12 +867,44 @@ class MainWindow(QMainWindow):
         box.finished.connect(answered)
         box.open()
 
+    def _apply_shop_settings(self, shop: dict[str, str]) -> None:
+        """What the shop sets for every desk wins over this desk's file: every desk reads the
+        same shop name in the terms and prints the same name and address on receipts."""
+        from moto_desk.records.shop_settings import SHOP_ADDRESS, SHOP_NAME
+
+        name, address = shop.get(SHOP_NAME), shop.get(SHOP_ADDRESS)
+        if not name and not address:
+            return
+        self.settings = replace(
+            self.settings,
+            shop_name=name or self.settings.shop_name,
+            shop_address=address or self.settings.shop_address,
+        )
+        self._load_terms()
+
+    def _listen_to_shop(self, session: DeskSession | None) -> None:
+        """With the shop's records, other desks' changes refresh what this window shows."""
+        if self._shop_changes is not None:
+            self._shop_changes.stop()
+        if session is None or not session.records_url:
+            return
+        if self._shop_changes is None:
+            from moto_desk.ui.shell.shop_changes import ShopChanges
+
+            self._shop_changes = ShopChanges(self.changes, self)
+        self._shop_changes.start(session.records_url, session.desk)
+
+    def shop_changes(self) -> ShopChanges | None:
+        return self._shop_changes
+
     def shutdown(self) -> None:
         """Cancel what runs, wait for the workers, stop the embedded simulator."""
         if self._closed:
             return
         self._closed = True
         self.clerk_lock.shutdown()
+        if self._shop_changes is not None:
+            self._shop_changes.stop()
         self.customers.stop()
         self.connection.close()
         self.save_action.cancel()

@@ -356,6 +356,10 @@
         <translation>L’adresse e-mail ne semble pas correcte (par exemple&#xa0;: nom@example.com).</translation>
     </message>
     <message>
+        <source>A customer with this email or phone number already exists: {who}. Use that customer, or create a new one only if this is another person.</source>
+        <translation>Un client avec cette adresse e-mail ou ce numéro de téléphone existe déjà&#xa0;: {who}. Utilisez ce client, ou créez-en un nouveau seulement s’il s’agit d’une autre personne.</translation>
+    </message>
+    <message>
         <source>Stopped before anything was sent.</source>
         <translation>Opération arrêtée avant tout envoi.</translation>
     </message>
@@ -532,6 +536,10 @@
         <translation>Aucun client ne correspond à «&#xa0;{text}&#xa0;».</translation>
     </message>
     <message>
+        <source>If this is another person, repeat the command with --confirm-duplicate.</source>
+        <translation>S’il s’agit d’une autre personne, relancez la commande avec --confirm-duplicate.</translation>
+    </message>
+    <message>
         <source>Customer created: {customer}</source>
         <translation>Client créé&#xa0;: {customer}</translation>
     </message>
@@ -634,6 +642,14 @@
     <message>
         <source>Leave the password out of the records address: the desk keeps the address in its settings file. Put the password in ~/.pgpass (or PGPASSFILE) instead.</source>
         <translation>Ne mettez pas le mot de passe dans l’adresse des registres&#xa0;: le poste garde cette adresse dans son fichier de réglages. Placez plutôt le mot de passe dans ~/.pgpass (ou PGPASSFILE).</translation>
+    </message>
+    <message>
+        <source>moto-desk could not write its records in the middle of this operation. Do not try again by hand: moto-desk will ask Stripe what happened and record it as soon as its records can be written again.</source>
+        <translation>moto-desk n’a pas pu écrire ses registres au milieu de cette opération. Ne la relancez pas vous-même&#xa0;: moto-desk demandera à Stripe ce qui s’est passé et l’enregistrera dès que ses registres pourront de nouveau être écrits.</translation>
+    </message>
+    <message>
+        <source>This desk has consent terms of version {desk}, but the shop reads version {shop} to its customers. Update moto-desk on this computer before saving cards.</source>
+        <translation>Ce poste a les conditions de consentement en version {desk}, mais la boutique lit la version {shop} à ses clients. Mettez moto-desk à jour sur cet ordinateur avant d’enregistrer des cartes.</translation>
     </message>
     <message>
         <source>Only the shop&apos;s owner may change settings, keys, live mode, clerk accounts and the shop&apos;s records.</source>

@@ -956,6 +956,22 @@ Prévenez votre administrateur (les détails sont dans le journal de moto-desk) 
         <translation>Tous les résultats</translation>
     </message>
     <message>
+        <source>Desk filter</source>
+        <translation>Filtre par poste</translation>
+    </message>
+    <message>
+        <source>All desks</source>
+        <translation>Tous les postes</translation>
+    </message>
+    <message>
+        <source>Clerk filter</source>
+        <translation>Filtre par vendeur</translation>
+    </message>
+    <message>
+        <source>All clerks</source>
+        <translation>Tous les vendeurs</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
@@ -978,6 +994,14 @@ Prévenez votre administrateur (les détails sont dans le journal de moto-desk) 
     <message>
         <source>&amp;Outcome</source>
         <translation>Résul&amp;tat</translation>
+    </message>
+    <message>
+        <source>Des&amp;k</source>
+        <translation>&amp;Poste</translation>
+    </message>
+    <message>
+        <source>C&amp;lerk</source>
+        <translation>&amp;Vendeur</translation>
     </message>
     <message>
         <source>Operations</source>
@@ -1466,6 +1490,10 @@ Quitter quand même&#xa0;?</translation>
         <translation>+33 6 12 34 56 78</translation>
     </message>
     <message>
+        <source>Create a new customer &amp;anyway</source>
+        <translation>Créer &amp;quand même un nouveau client</translation>
+    </message>
+    <message>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
@@ -1484,6 +1512,10 @@ Quitter quand même&#xa0;?</translation>
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Use {name}</source>
+        <translation>&amp;Utiliser {name}</translation>
     </message>
 </context>
 <context>
@@ -2053,6 +2085,18 @@ N’effacez le lecteur que si vous êtes sûr que personne ne l’utilise.</tran
         <translation>Rue, ville et code postal, un élément par ligne</translation>
     </message>
     <message>
+        <source>Shop records</source>
+        <translation>Registres de la boutique</translation>
+    </message>
+    <message>
+        <source>Empty: this desk keeps its own records</source>
+        <translation>Vide&#xa0;: ce poste tient ses propres registres</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s records on PostgreSQL, shared by every desk of the shop, e.g. postgresql://desk@server/shop?sslmode=require. The password belongs in ~/.pgpass, never here.</source>
+        <translation>Les registres de la boutique sur PostgreSQL, partagés par tous ses postes, par ex. postgresql://poste@serveur/boutique?sslmode=require. Le mot de passe va dans ~/.pgpass, jamais ici.</translation>
+    </message>
+    <message>
         <source>Default reader</source>
         <translation>Lecteur par défaut</translation>
     </message>
@@ -2119,6 +2163,10 @@ N’effacez le lecteur que si vous êtes sûr que personne ne l’utilise.</tran
     <message>
         <source>Shop &amp;address</source>
         <translation>&amp;Adresse de la boutique</translation>
+    </message>
+    <message>
+        <source>Shop rec&amp;ords</source>
+        <translation>&amp;Registres de la boutique</translation>
     </message>
     <message>
         <source>Default &amp;reader</source>

@@ -151,3 +151,50 @@ def test_an_unreachable_store_refuses_before_stripe(
                       "--records", nowhere, "--json")  # fmt: skip
     assert saving.code == 1 and saving.json["error"]["kind"] == "storage"
     assert len(sim_process.client().v1.setup_intents.list({"customer": customer}).data) == 1
+
+
+def test_the_shop_name_and_terms_version_are_the_shops(
+    shop_url: str, tmp_path: Path, sim_process: SimProcess
+) -> None:
+    desk = named_desk(tmp_path / "a", sim_process, "front")
+    done = desk.json("records", "init", "--records", shop_url, "--shop-name", "Corner Books")
+    assert "set the shop's shop_name" in done["done"]
+    status = desk.json("records", "status", "--records", shop_url)
+    assert status["shop"]["shop_name"] == "Corner Books"
+    assert status["shop"]["terms_version"]
+    customer = desk.new_customer("Reads The Terms")
+    saving = desk.run(*save_args(customer), "--test-card", "4242424242424242",
+                      "--records", shop_url)  # fmt: skip
+    assert saving.code == 0, saving
+    assert "Corner Books will keep your card on file" in saving.stdout + saving.stderr
+    # The shop moved on to other terms (a newer moto-desk ran init): this desk refuses.
+    with psycopg.connect(shop_url, autocommit=True, options="-c search_path=moto_desk") as conn:
+        conn.execute("UPDATE shop_settings SET value = '2099-01-01' WHERE key = 'terms_version'")
+    refused = desk.run(*save_args(customer), "--test-card", "4242424242424242",
+                       "--records", shop_url, "--json")  # fmt: skip
+    assert refused.code == 1, refused
+    assert "version 2099-01-01" in refused.json["error"]["message"]
+    setups = sim_process.client().v1.setup_intents.list({"customer": customer}).data
+    assert len(setups) == 1  # the refused save reached nothing
+
+
+def test_a_desk_works_with_the_desk_role_alone(
+    shop_url: str, tmp_path: Path, sim_process: SimProcess
+) -> None:
+    """A desk connects as a login role in moto_desk_desk, not as the owner: every operation
+    it makes must be within that role's privileges (identity columns, advisory locks,
+    shop settings, migration of its own records)."""
+    as_desk = shop_url.replace("moto_test@", "desk_login@")
+    desk = named_desk(tmp_path / "a", sim_process, "front")
+    customer = desk.new_customer("Kept Locally First")
+    desk.saved_card(customer)
+    moved = desk.json("records", "migrate", "--to", as_desk)
+    assert moved["ledger"]["added"] == 2
+    card = desk.saved_card(customer, "5555555555554444")["card"]["id"]
+    charged = desk.json("charge", "--customer", customer, "--card", card,
+                        "--amount", "20.00", "--currency", "usd")  # fmt: skip
+    desk.json("refund", "--payment", charged["payment"], "--amount", "5.00")
+    desk.json("customers", "find", "Kept Locally")
+    assert desk.json("ledger", "verify", "--against-stripe")["ok"] is True
+    status = desk.json("records", "status")
+    assert status["store"] == "postgresql" and status["desks"][0]["open_operations"] == 0

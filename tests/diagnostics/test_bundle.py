@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import logging
-import stat
 import subprocess
 import sys
 import time
@@ -40,6 +39,7 @@ from moto_desk.settings import DeskSettings, SettingsStore
 from moto_desk.simulator import Simulator
 from moto_desk.ui.shell.log_setup import setup_logging
 from tests.helpers.memory_keyring import memory_keyring_installed
+from tests.helpers.private_modes import assert_owner_only
 from tests.test_secret_scan import KEY, problems_in_text
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -133,7 +133,7 @@ def test_a_bundle_holds_what_support_needs(session: Session, tmp_path: Path) -> 
     summary = write_support_bundle(session.data, out, doctor=report, settings=settings)
 
     assert summary.path == out
-    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert_owner_only(out)
     files = read_zip(out)
     assert summary.names() == list(files)
     assert {f.name: f.size for f in summary.files} == {
@@ -180,7 +180,11 @@ def test_a_bundle_holds_what_support_needs(session: Session, tmp_path: Path) -> 
     assert len(charge) == 1 and charge[0]["status"] == 200
     assert charge[0]["request_id"].startswith("req_")
     paths = [r["path"] for r in requests]
-    assert paths[:4] == [
+    assert [(r["method"], r["path"]) for r in requests[:2]] == [
+        ("GET", "/v1/customers"),  # is there a customer with this email already?
+        ("POST", "/v1/customers"),
+    ]
+    assert paths[1:5] == [
         "/v1/customers",
         "/v1/terminal/locations",
         "/v1/terminal/readers",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import socket
-import stat
 from pathlib import Path
 
 import pytest
@@ -23,6 +22,7 @@ from moto_desk.domain.errors import MotoDeskError
 from moto_desk.gateway.client import Gateway
 from moto_desk.gateway.keys import classify
 from moto_desk.simulator import Simulator
+from tests.helpers.private_modes import assert_owner_only
 
 REQUEST_ID = re.compile(r"^req_[A-Za-z0-9]+$")
 
@@ -49,8 +49,8 @@ def test_each_request_is_recorded_with_its_status_id_and_duration_never_its_quer
     raw = log_file.read_text(encoding="utf-8")
     for secret in ("ada.lovelace", "example.com", "Lovelace", DEMO_KEY.secret, "limit"):
         assert secret not in raw
-    assert stat.S_IMODE(log_file.stat().st_mode) == 0o600
-    assert stat.S_IMODE(log_file.parent.stat().st_mode) == 0o700
+    assert_owner_only(log_file)
+    assert_owner_only(log_file.parent)
 
 
 def test_every_attempt_is_an_entry_and_failures_keep_their_status(
@@ -110,7 +110,7 @@ def test_the_log_keeps_the_last_200_requests(
     assert entries[-1].path == f"/v1/customers/cus_{MAX_ENTRIES + 59:04d}"
     kept = log_file.read_text(encoding="utf-8").splitlines()
     assert MAX_ENTRIES <= len(kept) < MAX_ENTRIES + 60  # trimmed, not rewritten per request
-    assert stat.S_IMODE(log_file.stat().st_mode) == 0o600
+    assert_owner_only(log_file)
 
 
 def test_the_window_and_command_line_backend_record_into_the_data_folder(

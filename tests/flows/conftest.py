@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from moto_desk.records.store import RecordsAddress
 from moto_desk.simulator import Simulator
 
 NEXT_YEAR = time.gmtime().tm_year + 2
+_PHONES = itertools.count(1)
 
 
 def card(number: str, delay_s: float = 0.05, cvc: str = "123") -> dict[str, Any]:
@@ -59,7 +61,9 @@ class Desk:
 
     def customer(self, name: str = "Ada Lovelace", email: str | None = None) -> Customer:
         email = email or f"{name.split(maxsplit=1)[0].lower()}.{time.monotonic_ns()}@example.com"
-        return create_customer(self.ctx, NewCustomer(name, email, "+44 20 7946 0000"))
+        # A phone of their own: two customers sharing one are asked about (SameContact).
+        phone = f"+44 20 7946 {next(_PHONES):04d}"
+        return create_customer(self.ctx, NewCustomer(name, email, phone))
 
     def save_request(
         self, customer: Customer, reader: Reader, *, consent: bool = True, deadline_s: float = 20

@@ -8,7 +8,6 @@ import csv
 import dataclasses
 import os
 import sqlite3
-import stat
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from moto_desk.flows.consent_evidence import (
 from moto_desk.flows.detach import RemoveCardRequest, remove_card
 from moto_desk.flows.save_card import save_card
 from moto_desk.records.ledger import COLUMNS, ConsentLedger, record_hash
+from tests.helpers.private_modes import assert_owner_only
 
 from .conftest import Desk, card
 
@@ -182,7 +182,7 @@ def test_csv_export_one_row_per_consent_private_and_formula_safe(
     path = tmp_path / "out" / "evidence.csv"
     path.parent.mkdir()
     assert export_csv(evidence, path) == 2
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert_owner_only(path)
     assert os.listdir(path.parent) == ["evidence.csv"]  # no temporary file left behind
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.reader(handle)

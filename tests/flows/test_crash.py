@@ -13,6 +13,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from moto_desk.flows.reconcile import reconcile
 from moto_desk.records.journal import JournalKind
 from moto_desk.simulator import Simulator
@@ -33,6 +35,9 @@ def _wait_until_reader_idle(desk: Desk, reader_id: str) -> None:
     raise AssertionError("the reader never finished")
 
 
+@pytest.mark.skipif(
+    sys.platform == "win32", reason="SIGKILL is POSIX (Windows has only TerminateProcess)"
+)
 def test_kill_at_every_step_then_reconcile(sim: Simulator, tmp_path: Path) -> None:
     sim.seed_demo()
     probe = make_desk(sim, tmp_path / "probe")

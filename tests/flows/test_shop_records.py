@@ -14,7 +14,7 @@ from moto_desk.domain.money import Money
 from moto_desk.flows.charge import ChargeRequest, PossibleDuplicate, charge_saved_card
 from moto_desk.flows.consent_evidence import build_evidence
 from moto_desk.flows.context import DeskIdentity
-from moto_desk.flows.customers import find_customers
+from moto_desk.flows.customers import NewCustomer, SameContact, create_customer, find_customers
 from moto_desk.flows.detach import RemoveCardRequest, remove_card
 from moto_desk.flows.history import HistoryFilters, load_history
 from moto_desk.flows.reconcile import reconcile
@@ -143,3 +143,27 @@ def test_each_desk_reconciles_only_its_own(shop: tuple[Desk, Desk]) -> None:
         assert records.journal.get(open_at_front.id).state is JournalState.PENDING  # type: ignore[union-attr]
     settled = reconcile(front.ctx)
     assert [s.entry_id for s in settled] == [open_at_front.id]
+
+
+def test_the_same_email_or_phone_twice_offers_the_existing_customer(
+    shop: tuple[Desk, Desk],
+) -> None:
+    front, phone = shop
+    first = create_customer(front.ctx, NewCustomer("Ines Garcia", "ines@example.com", None))
+    # Another desk, the same email in other letters: the existing customer is offered.
+    with pytest.raises(SameContact) as caught:
+        create_customer(phone.ctx, NewCustomer("Inès García", "INES@example.com", None))
+    assert [c.id for c in caught.value.existing] == [first.id]
+    assert "Ines Garcia" in caught.value.clerk_message
+    # The same phone number, typed another way, at the same desk.
+    with_phone = create_customer(front.ctx, NewCustomer("Tom Hale", None, "+1 555 010 2030"))
+    with pytest.raises(SameContact) as by_phone:
+        create_customer(front.ctx, NewCustomer("T. Hale", None, "(555) 010-2030"))
+    assert [c.id for c in by_phone.value.existing] == [with_phone.id]
+    # Another person after all: the clerk says so and the customer is created.
+    other = create_customer(
+        phone.ctx,
+        NewCustomer("Ines Garcia", "ines@example.com", None),
+        allow_same_contact=True,
+    )
+    assert other.id != first.id

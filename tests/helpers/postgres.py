@@ -2,9 +2,12 @@
 
 Never a mock: the shop's records are tested against the server shops run. The server refuses
 to run as root, so as root (these machines, CI) ``initdb`` and ``pg_ctl`` run as the
-``postgres`` user with ``runuser``; as anyone else they run directly. ``fsync=off`` because a
-test server's durability does not matter (the fault tests stop it with ``immediate`` mode,
-which is a crash for PostgreSQL, not a power cut).
+``postgres`` user with ``runuser``; as anyone else they run directly. ``fsync=off`` because
+the fault tests stop the server with ``immediate`` mode, a crash of PostgreSQL but not of the
+machine: what a commit wrote reaches the OS either way. (``synchronous_commit`` stays on —
+and moto-desk sets it on for its own sessions — since with it off an acknowledged commit,
+such as an idempotency key stored before a Stripe request, can vanish in exactly that crash;
+the outage test found that.)
 
 Each test gets its own database, copied from a template on which ``records init`` already ran
 (``CREATE DATABASE … TEMPLATE`` is a file copy, ~20 ms), so tests never see each other's rows.
@@ -14,7 +17,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import pwd
 import shutil
 import socket
 import subprocess
@@ -54,7 +56,8 @@ class PostgresServer:
         self.root = Path(tempfile.mkdtemp(prefix="moto-desk-pg-"))
         self.data = self.root / "data"
         self.port = _free_port()
-        self.as_root = os.geteuid() == 0
+        # POSIX only: the server refuses root, so root runs it as the postgres user.
+        self.as_root = getattr(os, "geteuid", lambda: 1)() == 0
         self._names = itertools.count(1)
 
     # -- running the server's programs ------------------------------------------------------
@@ -67,6 +70,8 @@ class PostgresServer:
 
     def start(self) -> None:
         if self.as_root:
+            import pwd
+
             user = pwd.getpwnam("postgres")
             os.chown(self.root, user.pw_uid, user.pw_gid)
         self._run(
@@ -86,7 +91,7 @@ class PostgresServer:
     def pg_ctl_start(self) -> None:
         options = (
             f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off"
-            " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+            " -c full_page_writes=off -c max_connections=200"
         )
         self._run(
             str(self.bin / "pg_ctl"),
@@ -129,7 +134,7 @@ class PostgresServer:
         import psycopg
 
         with psycopg.connect(self.url(), autocommit=True) as conn:
-            conn.execute(sql)  # type: ignore[arg-type]  # test-only constant SQL
+            conn.execute(sql)  # type: ignore[arg-type,unused-ignore]  # test-only constant SQL
 
     def prepare_template(self) -> None:
         """A template database on which ``records init`` ran, and a desk login role."""

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import shutil
-import stat
 import subprocess
 from datetime import date
 from pathlib import Path
@@ -34,6 +33,7 @@ from moto_desk.ui.after_sale.consent_evidence_dialog import ConsentEvidenceDialo
 from moto_desk.ui.main_window import MainWindow
 from tests.conftest import make_client
 from tests.helpers.desk_windows import close_message_boxes
+from tests.helpers.private_modes import assert_owner_only
 from tests.ui.conftest import SCREENSHOTS, WindowFactory, customer_id, find, key, reader_id
 from tests.ui.conftest import screenshot as grab
 from tests.ui.test_charge import save_a_card
@@ -176,7 +176,7 @@ def test_evidence_dialog_shows_the_consent_and_exports_pdf_and_csv(
     pdf = exports / "evidence.pdf"
     choose_file(qtbot, dialog, "exportPdfButton", pdf)
     assert pdf.read_bytes().startswith(b"%PDF")
-    assert stat.S_IMODE(pdf.stat().st_mode) == 0o600
+    assert_owner_only(pdf)
     assert [p.name for p in exports.iterdir()] == ["evidence.pdf"]  # no temporary file left
     if shutil.which("pdftoppm") and shutil.which("pdftotext"):
         png = pdf_first_page_png(pdf, "31-consent-evidence-pdf")
@@ -207,7 +207,7 @@ def test_evidence_dialog_shows_the_consent_and_exports_pdf_and_csv(
     assert row["card_last4"] == "4242"
     assert row["ledger_verified"] == "ok"
     assert row["withdrawn"] == "no"
-    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert_owner_only(out)
 
 
 def test_removing_a_card_records_the_withdrawal_and_refuses_card_numbers(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import stat
 import sys
 import zipfile
 from importlib.metadata import version
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from moto_desk.paths import log_dir
 from moto_desk.ui.main_window import MainWindow
 from moto_desk.ui.shell.about_dialog import AboutDialog
+from tests.helpers.private_modes import assert_owner_only
 
 from .conftest import OFFSCREEN_NOISE, WindowFactory, find, screenshot
 
@@ -51,7 +51,7 @@ def test_the_help_menu_creates_a_support_bundle_in_a_job(
     with qtbot.waitSignal(action.bundle_written, timeout=20_000) as written:
         dialog.accept()
     assert written.args[0].path == out
-    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert_owner_only(out)
     with zipfile.ZipFile(out) as archive:
         names = archive.namelist()
         doctor = json.loads(archive.read("doctor.json"))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
-import stat
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from moto_desk.ui.shell.log_setup import EarlyRecords, hold_early_records, setup_logging
+from tests.helpers.private_modes import assert_owner_only
 
 
 @pytest.fixture
@@ -48,4 +48,4 @@ def test_records_logged_before_the_file_opens_are_written_to_it_redacted(
     assert "after the first paint" in lines[2]
     assert len(lines) == 3
     assert "sk_test_early" not in path.read_text(encoding="utf-8")
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert_owner_only(path)

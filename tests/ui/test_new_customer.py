@@ -116,3 +116,51 @@ def test_type_ahead_is_debounced_and_shows_no_match(
     assert finished.args == [0]
     assert searched == ["nobody-here"]
     assert "No customer found" in find(window, "customerNote").text()
+
+
+def test_an_email_already_known_offers_that_customer(
+    qtbot: Any, open_window: WindowFactory, sim: Simulator
+) -> None:
+    """Issue "One shop, several desks": the same email (or phone) twice is asked about — use
+    the customer who has it, or say it is another person."""
+    window = open_window()
+
+    def new_customer(name: str, email: str) -> Any:
+        window.customers.on_new_customer_requested()
+        qtbot.waitUntil(lambda: window.customers.dialog() is not None, timeout=2000)
+        dialog = window.customers.dialog()
+        assert dialog is not None
+        qtbot.waitExposed(dialog)
+        find(dialog, "newCustomerName").setText(name)
+        find(dialog, "newCustomerEmail").setText(email)
+        return dialog
+
+    dialog = new_customer("Ada Byron", "ada@example.com")
+    with qtbot.waitSignal(dialog.customer_created, timeout=10_000) as created:
+        find(dialog, "createCustomerButton").click()
+    first = created.args[0]
+    qtbot.waitUntil(lambda: window.customers.dialog() is None, timeout=2000)
+
+    dialog = new_customer("Ada Lovelace", "ADA@example.com")
+    find(dialog, "createCustomerButton").click()
+    use = find(dialog, "useExistingCustomerButton")
+    qtbot.waitUntil(use.isVisible, timeout=10_000)
+    assert "already exists: Ada Byron" in dialog.field_error("")
+    assert use.text() == "&Use Ada Byron"
+    assert dialog.focusWidget() is use
+    assert dialog.form_values() == ("Ada Lovelace", "ADA@example.com", "")
+    screenshot(dialog, "24b-new-customer-same-email")
+    with qtbot.waitSignal(dialog.customer_created, timeout=2000) as chosen:
+        use.click()
+    assert chosen.args[0].id == first.id
+    qtbot.waitUntil(lambda: window.customers.dialog() is None, timeout=2000)
+
+    dialog = new_customer("Ada Lovelace", "ada@example.com")
+    find(dialog, "createCustomerButton").click()
+    anyway = find(dialog, "createAnywayButton")
+    qtbot.waitUntil(anyway.isVisible, timeout=10_000)
+    with qtbot.waitSignal(dialog.customer_created, timeout=10_000) as made:
+        anyway.click()
+    assert made.args[0].id != first.id
+    found = make_client(sim).v1.customers.list({"email": "ada@example.com"}).data
+    assert len(found) == 2

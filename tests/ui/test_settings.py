@@ -4,7 +4,6 @@ goes to a versioned, owner-only settings file that never holds the key."""
 from __future__ import annotations
 
 import json
-import stat
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from moto_desk.gateway.keys import KEYRING_SERVICE, KEYRING_USER
 from moto_desk.settings import SCHEMA_VERSION, BackendChoice, DeskSettings, SettingsStore
 from moto_desk.ui.main_window import MainWindow
 from moto_desk.ui.shell.settings_dialog import SettingsDialog
+from tests.helpers.private_modes import assert_owner_only
 from tests.ui.conftest import MemoryKeyring, WindowFactory, find, key, screenshot
 from tests.ui.test_translations import french_window  # noqa: F401  a fixture
 from tests.ui.test_window_fits import clipped
@@ -68,7 +68,7 @@ def test_key_goes_to_the_keyring_and_is_shown_masked_afterwards(
     data = json.loads(text)
     assert data["schema_version"] == SCHEMA_VERSION
     assert data["settings"]["desk_name"] == "Front counter"
-    assert stat.S_IMODE(settings_file.stat().st_mode) == 0o600
+    assert_owner_only(settings_file)
 
     qtbot.waitUntil(lambda: window.settings_dialog() is None, timeout=2000)
     dialog = open_settings(qtbot, window)

@@ -12,6 +12,7 @@ from typing import Any
 
 import keyring
 import keyring.backends.fail
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
@@ -29,9 +30,15 @@ from tests.ui.conftest import (
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_window_appears_before_stripe_and_keyring_are_imported(tmp_path: Path) -> None:
+@pytest.mark.parametrize("store", ["own file", "shop records"])
+def test_window_appears_before_stripe_and_keyring_are_imported(
+    tmp_path: Path, store: str, request: pytest.FixtureRequest
+) -> None:
     env = dict(os.environ, MOTO_DESK_REPORT_FIRST_PAINT="1", QT_QPA_PLATFORM="offscreen")
     env.pop("STRIPE_API_KEY", None)
+    env.pop("MOTO_DESK_RECORDS", None)
+    if store == "shop records":  # psycopg too waits until the window is painted
+        env["MOTO_DESK_RECORDS"] = str(request.getfixturevalue("shop_url"))
     done = subprocess.run(
         [sys.executable, "-m", "moto_desk", "--demo", "--data-dir", str(tmp_path)],
         capture_output=True,
@@ -52,6 +59,7 @@ def test_window_appears_before_stripe_and_keyring_are_imported(tmp_path: Path) -
         "requests": False,
         "moto_desk.gateway.client": False,
         "moto_desk.simulator": False,
+        "psycopg": False,
     }
 
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -131,6 +132,8 @@ class HistoryDialog(QDialog):
         self._typing.setInterval(TYPING_PAUSE_MS)
         self._typing.timeout.connect(self.reload)
         self._customer.textChanged.connect(self.on_customer_typed)
+        self._desk.textChanged.connect(self.on_customer_typed)
+        self._clerk.textChanged.connect(self.on_customer_typed)
         self._since.dateChanged.connect(self.on_since_changed)
         self._until.dateChanged.connect(self.on_until_changed)
         self._outcome.currentIndexChanged.connect(self.on_outcome_changed)
@@ -157,19 +160,34 @@ class HistoryDialog(QDialog):
         for outcome in Outcome:
             self._outcome.addItem(outcome_words(outcome), outcome.value)
 
+        # With the shop's records the history is every desk's: narrow it to one desk or clerk.
+        self._desk = self._name_filter("historyDeskFilter", self.tr("Desk filter"))
+        self._desk.setPlaceholderText(self.tr("All desks"))
+        self._clerk = self._name_filter("historyClerkFilter", self.tr("Clerk filter"))
+        self._clerk.setPlaceholderText(self.tr("All clerks"))
+        shop = bool(self._session.records_url)
+
         self._refresh = self._button("historyRefreshButton", self.tr("Refresh"), self.reload)
         self._refresh.setShortcut(QKeySequence("F5"))
         self._refresh.setToolTip(self.tr("Load the history again (F5)"))
 
         filters = QHBoxLayout()
-        for text, widget in (
+        fields: list[tuple[str, QWidget]] = [
             (self.tr("C&ustomer"), self._customer),
             (self.tr("&From"), self._since),
             (self.tr("&To"), self._until),
             (self.tr("&Outcome"), self._outcome),
-        ):
+        ]
+        if shop:
+            fields += [(self.tr("Des&k"), self._desk), (self.tr("C&lerk"), self._clerk)]
+        else:
+            self._desk.hide()
+            self._clerk.hide()
+        for text, widget in fields:
             label = QLabel(text, self)
             label.setBuddy(widget)
+            # A squeezed row takes from the fields, never from a label ("To" was cut).
+            label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
             filters.addWidget(label)
             filters.addWidget(widget, 3 if widget is self._customer else 0)
         filters.addWidget(self._refresh)
@@ -228,6 +246,14 @@ class HistoryDialog(QDialog):
         self.resize(1180, 620)
         self._customer.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _name_filter(self, name: str, accessible: str) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setObjectName(name)
+        edit.setAccessibleName(accessible)
+        edit.setClearButtonEnabled(True)
+        edit.setMaximumWidth(140)
+        return edit
+
     def _date_edit(self, name: str, accessible: str) -> QDateEdit:
         edit = QDateEdit(self)
         edit.setObjectName(name)
@@ -253,6 +279,8 @@ class HistoryDialog(QDialog):
             since=_pydate(self._since.date()),
             until=_pydate(self._until.date()),
             outcome=Outcome(outcome) if outcome else None,
+            desk=self._desk.text().strip(),
+            clerk=self._clerk.text().strip(),
         )
 
     @property

@@ -11,8 +11,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +25,7 @@ from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
 
 if TYPE_CHECKING:
     from moto_desk.domain.models import Customer
+    from moto_desk.flows.customers import SameContact
     from moto_desk.ui.shell.jobs import JobRunner
     from moto_desk.ui.shell.session import DeskSession
 
@@ -65,6 +68,21 @@ class NewCustomerDialog(QDialog):
             "phone": self._error_label("newCustomerPhoneError"),
         }
         self._general = self._error_label("newCustomerError")
+        # Shown when a customer already has this email or phone: the clerk picks.
+        self._existing: Customer | None = None
+        self._use_existing = QPushButton(self)
+        self._use_existing.setObjectName("useExistingCustomerButton")
+        self._use_existing.clicked.connect(self.on_use_existing_clicked)
+        self._create_anyway = QPushButton(self.tr("Create a new customer &anyway"), self)
+        self._create_anyway.setObjectName("createAnywayButton")
+        self._create_anyway.clicked.connect(self.on_create_anyway_clicked)
+        self._same_row = QWidget(self)
+        same_layout = QHBoxLayout(self._same_row)
+        same_layout.setContentsMargins(0, 0, 0, 0)
+        same_layout.addWidget(self._use_existing)
+        same_layout.addWidget(self._create_anyway)
+        same_layout.addStretch(1)
+        self._same_row.hide()
 
         form = QFormLayout()
         form.addRow(self.tr("&Name"), self._name)
@@ -89,6 +107,7 @@ class NewCustomerDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self._general)
+        layout.addWidget(self._same_row)
         layout.addWidget(self._buttons)
         self.setMinimumWidth(420)
 
@@ -131,6 +150,8 @@ class NewCustomerDialog(QDialog):
         for label in (*self._errors.values(), self._general):
             label.clear()
             label.hide()
+        self._same_row.hide()
+        self._existing = None
 
     def _show_errors(self, errors: list[MotoDeskError]) -> None:
         """Each error next to its field, all at once; the first wrong field gets the focus."""
@@ -152,6 +173,18 @@ class NewCustomerDialog(QDialog):
 
     @Slot()
     def on_create_clicked(self) -> None:
+        self._create(allow_same_contact=False)
+
+    @Slot()
+    def on_create_anyway_clicked(self) -> None:
+        self._create(allow_same_contact=True)
+
+    @Slot()
+    def on_use_existing_clicked(self) -> None:
+        if self._existing is not None:
+            self.on_created(self._existing)
+
+    def _create(self, *, allow_same_contact: bool) -> None:
         # Imported here: flows.customers pulls in the gateway (and stripe), already loaded
         # once a session exists, but never at window start-up.
         from moto_desk.flows.customers import (
@@ -172,7 +205,14 @@ class NewCustomerDialog(QDialog):
         self._set_busy(True)
 
         (
-            operations.create_customer(self._runner, session, form, self._phone_country, owner=self)
+            operations.create_customer(
+                self._runner,
+                session,
+                form,
+                self._phone_country,
+                allow_same_contact=allow_same_contact,
+                owner=self,
+            )
             .on_success(self.on_created)
             .on_failure(self.on_create_failed)
             .on_finished(lambda: self._set_busy(False))
@@ -186,10 +226,29 @@ class NewCustomerDialog(QDialog):
 
     @Slot(object)
     def on_create_failed(self, error: BaseException) -> None:
-        if isinstance(error, MotoDeskError):
+        from moto_desk.flows.customers import SameContact
+
+        if isinstance(error, SameContact):
+            self._offer_existing(error)
+        elif isinstance(error, MotoDeskError):
             self._show_errors([error])
         else:
             self._router.route(error)
+
+    def _offer_existing(self, same: SameContact) -> None:
+        """Say who has this email or phone already, and let the clerk use them or go on."""
+        existing = same.existing[0]
+        self._existing = existing
+        self._general.setText(clerk_text(same))
+        self._general.show()
+        self._use_existing.setText(
+            self.tr("&Use {name}").format(name=existing.name or existing.email or existing.id)
+        )
+        self._same_row.show()
+        if (layout := self.layout()) is not None:
+            layout.activate()
+        self.adjustSize()
+        self._use_existing.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _set_busy(self, busy: bool) -> None:
         self._buttons.setEnabled(not busy)

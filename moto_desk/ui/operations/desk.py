@@ -39,12 +39,18 @@ def find_customers(
 
 
 def create_customer(
-    runner: JobRunner, session: DeskSession, form: NewCustomer, country: str, *, owner: QObject
+    runner: JobRunner,
+    session: DeskSession,
+    form: NewCustomer,
+    country: str,
+    *,
+    allow_same_contact: bool = False,
+    owner: QObject,
 ) -> Job[Customer]:
     def work() -> Customer:
         from moto_desk.flows.customers import create_customer as create
 
-        return create(session.context(), form, country)
+        return create(session.context(), form, country, allow_same_contact=allow_same_contact)
 
     return runner.job(work, owner=owner)
 

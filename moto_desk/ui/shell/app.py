@@ -37,7 +37,14 @@ from moto_desk.ui.shell.translations import (
 REPORT_ENV = "MOTO_DESK_REPORT_FIRST_PAINT"
 DISPLAY_NAME = "moto-desk"
 #: Modules that must not be loaded when the window first appears (platform-notes).
-HEAVY_MODULES = ("stripe", "keyring", "requests", "moto_desk.gateway.client", "moto_desk.simulator")
+HEAVY_MODULES = (
+    "stripe",
+    "keyring",
+    "requests",
+    "moto_desk.gateway.client",
+    "moto_desk.simulator",
+    "psycopg",  # only with the shop's records, and only after the window is painted
+)
 #: If the window is never painted (started minimised), start the backend anyway.
 START_FALLBACK_MS = 1500
 

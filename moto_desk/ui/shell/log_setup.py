@@ -19,6 +19,7 @@ from pathlib import Path
 
 from moto_desk.domain.sensitive import screen_log_text
 from moto_desk.paths import log_dir, make_private_dir
+from moto_desk.private_files import open_private
 
 LOG_FILE = "moto-desk.log"
 
@@ -64,13 +65,13 @@ class EarlyRecords(logging.Handler):
 
 
 def _private_rotating_handler(file: Path) -> logging.Handler:
-    """A rotating file handler whose every new file (after each rotation too) is 0600."""
+    """A rotating file handler whose every new file (after each rotation too) is owner-only
+    (``moto_desk.private_files``: what that means on each platform)."""
     import logging.handlers  # after the first paint (module docstring)
 
     class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
         def _open(self):  # type: ignore[no-untyped-def]  # the stdlib's own signature
-            fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-            os.fchmod(fd, 0o600)
+            fd = open_private(self.baseFilename, os.O_WRONLY | os.O_APPEND)
             return os.fdopen(fd, self.mode, encoding=self.encoding, errors=self.errors)
 
     return PrivateRotatingFileHandler(file, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
@@ -98,9 +99,6 @@ def setup_logging(folder: Path) -> Path | None:
     result: Path | None = file
     try:
         make_private_dir(folder)
-        if not file.exists():
-            file.touch(mode=0o600)
-        os.chmod(file, 0o600)
         handler: logging.Handler = _private_rotating_handler(file)
     except OSError:
         handler = logging.StreamHandler()

@@ -62,6 +62,8 @@ class DeskSession:
     policy: ApprovalPolicy | None = None
     #: The window's sign-in and approvals: dialogs ask it before what needs approving.
     approvals: ClerkLock | None = None
+    #: What the shop's records set for every desk (``records.shop_settings``): its name…
+    shop: dict[str, str] = field(default_factory=dict)
 
     @property
     def gateway(self) -> Gateway:

@@ -76,10 +76,20 @@ def _read_key_status() -> KeyStatus:
 
 
 def _save(
-    store: SettingsStore, settings: DeskSettings, new_key: str, forget: bool
+    store: SettingsStore,
+    settings: DeskSettings,
+    new_key: str,
+    forget: bool,
+    check_records: bool = False,
 ) -> ApiKey | None:
     from moto_desk.gateway.keys import forget_key, store_key
 
+    if check_records and settings.records_url:
+        # A new shop records address is tried before it is kept: a typo must not leave the
+        # desk unable to save or charge at its next start.
+        from moto_desk.records.shop import try_shop
+
+        try_shop(settings.records_url)
     stored = None
     if new_key:
         stored = store_key(new_key)
@@ -162,6 +172,16 @@ class SettingsDialog(QDialog):
         lines = self._address.fontMetrics().lineSpacing()
         self._address.setFixedHeight(lines * 3 + 2 * self._address.frameWidth() + 8)
 
+        self._records = self._line("shopRecordsEdit", self.tr("Shop records"), settings.records_url)
+        self._records.setPlaceholderText(self.tr("Empty: this desk keeps its own records"))
+        self._records.setToolTip(
+            self.tr(
+                "The shop's records on PostgreSQL, shared by every desk of the shop, e.g. "
+                "postgresql://desk@server/shop?sslmode=require. The password belongs in "
+                "~/.pgpass, never here."
+            )
+        )
+
         self._reader = self._combo("defaultReaderChoice", self.tr("Default reader"))
         self._reader.addItem(self.tr("The last reader used at this desk"), "")
         for reader in readers:
@@ -211,6 +231,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("C&lerk name"), self._clerk)
         form.addRow(self.tr("&Shop name"), self._shop)
         form.addRow(self.tr("Shop &address"), self._address)
+        form.addRow(self.tr("Shop rec&ords"), self._records)
         form.addRow(self.tr("Default &reader"), self._reader)
         form.addRow(self.tr("Default c&urrency"), self._currency)
         form.addRow(self.tr("&Phone numbers"), self._country)
@@ -314,6 +335,7 @@ class SettingsDialog(QDialog):
             default_currency=str(self._currency.currentData()),
             phone_country=str(self._country.currentData()),
             language=str(self._language.currentData() or ""),
+            records_url=self._records.text().strip(),
         )
 
     @Slot()
@@ -322,11 +344,16 @@ class SettingsDialog(QDialog):
         new_key = self._key.text().strip()
         forget = self._forget
         store = self._store
-        reconnect = bool(new_key) or forget or settings.backend != self._settings.backend
+        records_changed = settings.records_url != self._settings.records_url
+        reconnect = (
+            bool(new_key) or forget or records_changed or settings.backend != self._settings.backend
+        )
         self._key_error.hide()
         self._buttons.setEnabled(False)
         (
-            self._runner.job(lambda: _save(store, settings, new_key, forget), owner=self)
+            self._runner.job(
+                lambda: _save(store, settings, new_key, forget, records_changed), owner=self
+            )
             .on_success(lambda _key: self.on_saved(SavedSettings(settings, reconnect)))
             .on_failure(self.on_save_failed)
             .on_finished(lambda: self._buttons.setEnabled(True))

@@ -60,7 +60,7 @@ def open_session(options: StartOptions, settings: DeskSettings, *, force_demo: b
         if state.get("desk") != desk:
             state.set("desk", desk)
     records_url = (options.records or settings.records_url).strip() or None
-    records_problem = check_records(Address(database_path(options.data_dir), records_url))
+    records_problem, shop = check_records(Address(database_path(options.data_dir), records_url))
     backend = start_backend(
         options.data_dir,
         demo=demo or key is None,
@@ -77,21 +77,27 @@ def open_session(options: StartOptions, settings: DeskSettings, *, force_demo: b
         last_reader_id=last if isinstance(last, str) else None,
         records_url=records_url,
         records_problem=records_problem,
+        shop=shop,
     )
 
 
-def check_records(where: RecordsAddress) -> MotoDeskError | None:
-    """Open and close the shop's records once, so an unreachable server is said at start
-    (which server, what failed) rather than at the first save; None when they opened."""
+def check_records(where: RecordsAddress) -> tuple[MotoDeskError | None, dict[str, str]]:
+    """Open the shop's records once at start, so an unreachable server is said then (which
+    server, what failed) rather than at the first save; and read what the shop sets for
+    every desk (its name and address)."""
     if not where.is_shop:
-        return None
+        return None, {}
+    from moto_desk.records.shop_settings import read_shop_settings
     from moto_desk.records.store import open_store
 
     try:
-        open_store(where).close()
+        conn = open_store(where)
+        try:
+            return None, read_shop_settings(conn)
+        finally:
+            conn.close()
     except MotoDeskError as error:
-        return error
-    return None
+        return error, {}
 
 
 def reconcile_open_entries(session: DeskSession) -> list[Settled]:
