@@ -27,10 +27,25 @@ def check_action(
     records: Records, identity: DeskIdentity, action: Action, amount: Money | None = None
 ) -> str | None:
     """Raise :class:`~moto_desk.domain.roles.NotAllowed` unless ``identity`` may do
-    ``action``; return the approver's account id when an approval was needed and given."""
+    ``action``; return the approver's account id when an approval was needed and given.
+
+    Nobody signed in passes only while the shop has no account: a front end that could not
+    read the accounts when it started (the shop's records were away) cannot act unchecked
+    once they are back."""
+    store = ClerkStore(records.conn)
     if identity.actor is None:
+        if store.sign_in_required():
+            from moto_desk.domain.roles import NotAllowed
+
+            raise NotAllowed(
+                QT_TRANSLATE_NOOP(
+                    "clerk",
+                    "This shop's clerks sign in before they work: sign in first (Ctrl+L in "
+                    "the window, --clerk on the command line).",
+                )
+            )
         return None
-    policy = ClerkStore(records.conn).policy()
+    policy = store.policy()
     approver = authorise(policy, action, identity.actor, identity.approver, amount)
     return approver.clerk_id if approver else None
 

@@ -30,6 +30,10 @@ def remove_card(ctx: FlowContext, request: RemoveCardRequest) -> None:
         request.customer_id, request.card, check_withdrawal_reason(request.reason)
     )
     with open_records(ctx.records_at) as records:
+        from moto_desk.domain.roles import Action
+        from moto_desk.flows.clerks import check_action
+
+        check_action(records, ctx.identity, Action.REMOVE_CARD)
         journal = records.journal
         entry = journal.begin(
             JournalKind.DETACH,

@@ -121,6 +121,10 @@ class _SaveRun:
         request = self.request
         identity = self.ctx.identity
         check_terms(self.records.conn, request.terms)
+        from moto_desk.domain.roles import Action
+        from moto_desk.flows.clerks import check_action
+
+        check_action(self.records, identity, Action.SAVE_CARD)
         entry = self.journal.begin(
             JournalKind.SAVE_CARD,
             clerk=identity.clerk,

@@ -720,6 +720,10 @@
         <translation>La boutique doit garder au moins un propriétaire actif&#xa0;: ajoutez d’abord un autre propriétaire.</translation>
     </message>
     <message>
+        <source>This shop&apos;s clerks sign in before they work: sign in first (Ctrl+L in the window, --clerk on the command line).</source>
+        <translation>Les employés de cette boutique se connectent avant de travailler&#xa0;: connectez-vous d’abord (Ctrl+L dans la fenêtre, --clerk en ligne de commande).</translation>
+    </message>
+    <message>
         <source>The first account must be the shop&apos;s owner (--role owner): only the owner may add the others.</source>
         <translation>Le premier compte doit être celui du propriétaire de la boutique (--role owner)&#xa0;: seul le propriétaire peut ajouter les autres.</translation>
     </message>

@@ -79,3 +79,21 @@ def test_charge_and_refund_refused_then_approved_and_recorded(
     assert {r.clerk_id for r in consents} == {"c1"}  # consent and card_saved, hashed
     with desk.records() as records:
         assert records.ledger.verify().ok
+
+
+def test_nobody_signed_in_writes_nothing_once_the_shop_has_accounts(
+    sim: Simulator, tmp_path: Path
+) -> None:
+    """A window that could not read the accounts at start (its records were away) cannot
+    save, charge or refund unchecked once they are back."""
+    from moto_desk.records.clerks import ClerkStore
+
+    sim.seed_demo()
+    desk = make_desk(sim, tmp_path / "a")
+    reader, customer = desk.reader(), desk.customer()
+    with desk.records() as records:
+        ClerkStore(records.conn).add("Olga", Role.OWNER, "1111")
+    with pytest.raises(NotAllowed, match="sign in first"):
+        save_card(desk.ctx, desk.save_request(customer, reader))
+    with desk.records() as records:
+        assert records.journal.list(kind=JournalKind.SAVE_CARD) == []

@@ -152,6 +152,7 @@ class ClerkLock(QObject):
 
         self._session = session
         self.training_action.setEnabled(session.mode is Mode.DEMO)
+        self.lock_action.setEnabled(True)
         (
             operations.sign_in_state(self._runner, session, owner=self)
             .on_success(self.on_state)
@@ -183,20 +184,18 @@ class ClerkLock(QObject):
 
     @Slot(object)
     def on_state_failed(self, error: BaseException) -> None:
-        # Fail closed: without the accounts nobody can be told apart, so nobody works.
+        """The accounts could not be read (the shop's records are away): the window says so
+        already, and works as far as it can without them — searching on Stripe. Nothing is
+        written unchecked: every flow that writes asks the records whether the shop signs
+        in (``flows.clerks.check_action``), and Ctrl+L reads the accounts again."""
         from moto_desk.domain.errors import MotoDeskError
 
         if not isinstance(error, MotoDeskError):
             self._router.route(error)
             return
-        from moto_desk.ui.operations.clerks import SignInState
-
-        if self._state is None:
-            from moto_desk.domain.roles import ApprovalPolicy
-
-            self._state = SignInState((), ApprovalPolicy())
-        self.lock(refresh=False)
-        self.screen.show_message(clerk_text(error))
+        log.info("clerks: the accounts could not be read (%s)", error.kind.value)
+        if self.locked:
+            self.screen.show_message(clerk_text(error))
 
     @Slot()
     def start_demo_training(self) -> None:
@@ -216,6 +215,9 @@ class ClerkLock(QObject):
         self.lock()
 
     def lock(self, refresh: bool = True) -> None:
+        if self._state is None and not self.locked:
+            self._refresh()  # sign-in may have been turned on, or the records are back
+            return
         if self._state is None or self.locked:
             if self.locked:
                 self.screen.reset()
