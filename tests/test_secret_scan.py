@@ -556,3 +556,60 @@ def test_folders_made_for_a_new_desk_are_owner_only(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     assert data.is_dir()
     assert modes_that_are_not_owner_only(base / "shop") == []
+
+
+def test_no_pin_in_any_file_the_log_or_the_support_bundle(tmp_path: Path, sim: Simulator) -> None:
+    """Clerk PINs (issue 16): typed through stdin and the environment, wrong ones throttled,
+    approvals given — and none of them in the data folder (raw or as SQL), the logs, the
+    output or the support bundle."""
+    sim.seed_demo()
+    owner_pin, clerk_pin, supervisor_pin, wrong_pin = "73914062", "58203917", "64028135", "91827364"
+    pins = (owner_pin, clerk_pin, supervisor_pin, wrong_pin)
+    home, cwd, data = tmp_path / "home", tmp_path / "cwd", tmp_path / "data"
+    for folder in (home, cwd):
+        folder.mkdir(mode=0o700)
+    bundle = tmp_path / "bundle.zip"
+    base = child_env(home, MOTO_DESK_DATA_DIR=str(data), MOTO_DESK_CONFIG_DIR=str(tmp_path / "c"))
+    as_owner = {**base, "MOTO_DESK_PIN": owner_pin}
+    as_clerk = {**base, "MOTO_DESK_PIN": clerk_pin}
+    api = ["--api-base", sim.url, "--demo"]
+    steps: list[tuple[list[str], dict[str, str], str, int]] = [
+        (["clerks", "add", "Olga", "--role", "owner"], base, owner_pin + "\n", 0),
+        (["clerks", "add", "Chloé", "--role", "clerk", "--clerk", "Olga"], as_owner, clerk_pin, 0),
+        (["clerks", "add", "Sam", "--role", "supervisor", "--clerk", "Olga"], as_owner,
+         supervisor_pin, 0),
+        *[(["history", "--clerk", "Chloé"], {**base, "MOTO_DESK_PIN": wrong_pin}, "", 6)] * 6,
+        (["clerks", "set-pin", "Chloé", "--clerk", "Olga"], as_owner, clerk_pin, 0),
+        (["history", "--clerk", "Chloé"], as_clerk, "", 0),
+        (["ledger", "export", "--out", str(tmp_path / "l.csv"), "--clerk", "Chloé",
+          "--approver", "Sam"], {**as_clerk, "MOTO_DESK_APPROVER_PIN": supervisor_pin}, "", 0),
+        ([*api, "support-bundle", "--out", str(bundle), "--clerk", "Chloé"], as_clerk, "", 0),
+    ]  # fmt: skip
+    said: list[str] = []
+    for args, env, stdin, code in steps:
+        done = subprocess.run(
+            [sys.executable, "-m", "moto_desk", *args],
+            cwd=cwd,
+            env=env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == code, (args, done.stdout, done.stderr)
+        said += [done.stdout, done.stderr]
+    found: list[str] = []
+    for path in sorted(p for p in tmp_path.rglob("*") if p.is_file() and "scratch" not in p.parts):
+        raw = path.read_bytes()
+        texts = [raw.decode("latin-1")]
+        if raw.startswith(SQLITE_MAGIC):
+            texts.append(sqlite_dump(path, tmp_path / "scratch")[0])
+        if path == bundle:
+            with zipfile.ZipFile(bundle) as archive:
+                texts += [archive.read(name).decode("utf-8") for name in archive.namelist()]
+        found += [f"{path}: a PIN" for pin in pins for text in texts if pin in text]
+    found += [f"output: a PIN ({pin[:2]}…)" for pin in pins for text in said if pin in text]
+    assert found == []
+    with zipfile.ZipFile(bundle) as archive:
+        assert "doctor.json" in archive.namelist()  # the bundle was read, not empty

@@ -45,7 +45,7 @@ def history(args: argparse.Namespace, options: GlobalOptions, out: Output) -> Ex
         since=_day(args.since, "since"),
         until=_day(args.until, "until"),
         desk=(args.desk or "").strip(),
-        clerk=(getattr(args, "clerk", None) or "").strip(),
+        clerk=(getattr(args, "clerk_filter", None) or "").strip(),
         limit=max(1, args.limit),
     )
     with opened(options, out, stripe=False) as desk:
@@ -59,6 +59,8 @@ def history(args: argparse.Namespace, options: GlobalOptions, out: Output) -> Ex
             "outcome": row.outcome.value,
             "created": shapes.when(row.created_at),
             "clerk": row.clerk,
+            "clerk_id": row.clerk_id,
+            "approved_by": row.approved_by,
             "desk": row.desk,
             "customer": {"id": row.customer_id, "name": row.customer_name},
             "amount": shapes.money(row.amount, out.locale),
@@ -115,7 +117,10 @@ def evidence(args: argparse.Namespace, options: GlobalOptions, out: Output) -> E
 
     customer = check_id(args.customer, IdKind.CUSTOMER, field="customer")
     target: Path = args.out
+    from moto_desk.domain.roles import Action
+
     with opened(options, out, stripe=False) as desk:
+        desk.authorise(Action.EXPORT_EVIDENCE)
         built = build_evidence(
             desk.records_at, customer, shop_names=_shop_names(desk.settings.shop_name)
         )

@@ -35,6 +35,8 @@ from moto_desk.settings import (
 if TYPE_CHECKING:
     from moto_desk.backend import Backend
     from moto_desk.cli.output import Output
+    from moto_desk.domain.money import Money
+    from moto_desk.domain.roles import Action, Actor
     from moto_desk.flows.context import FlowContext
     from moto_desk.single_instance import InstanceLock
 
@@ -55,6 +57,10 @@ class Desk:
     notices: list[str] = field(default_factory=list)
     #: The shop's records (PostgreSQL URL) when the desk joined a shop.
     records_url: str | None = None
+    #: The clerk signed in with ``--clerk`` (None while the shop has no accounts).
+    actor: Actor | None = None
+    #: The supervisor who approved this command with ``--approver``.
+    approver: Actor | None = None
 
     @property
     def records_at(self) -> RecordsAddress:
@@ -70,10 +76,20 @@ class Desk:
         return FlowContext(
             self.backend.gateway,
             self.records_at,
-            DeskIdentity(self.clerk, self.desk),
+            DeskIdentity(self.clerk, self.desk, self.actor, self.approver),
             progress=progress,
             cancel=cancel or CancelToken(),
         )
+
+    def authorise(self, action: Action, amount: Money | None = None) -> str | None:
+        """Refuse ``action`` (exit 6) unless the signed-in clerk may do it, or ``--approver``
+        approves; the approver's id when one was needed."""
+        from moto_desk.flows.clerks import check_action
+        from moto_desk.flows.context import DeskIdentity, open_records
+
+        with open_records(self.records_at) as records:
+            identity = DeskIdentity(self.clerk, self.desk, self.actor, self.approver)
+            return check_action(records, identity, action, amount)
 
     def close(self) -> None:
         if self.backend is not None:
@@ -144,8 +160,11 @@ def _with_shop_settings(settings: DeskSettings, where: RecordsAddress) -> DeskSe
     )
 
 
-def open_desk(options: GlobalOptions, *, stripe: bool = True) -> Desk:
-    """Open the desk for a command; ``stripe=False`` for commands that only read records."""
+def open_desk(options: GlobalOptions, *, stripe: bool = True, sign_in: bool = True) -> Desk:
+    """Open the desk for a command; ``stripe=False`` for commands that only read records.
+
+    Once the shop has clerk accounts, the clerk signs in (``--clerk`` and a PIN) unless
+    ``sign_in=False`` (the ``clerks`` commands check the owner themselves)."""
     folder = data_dir(options.data_dir)
     settings = load_settings(options, folder)
     clerk, name = _identity(folder, settings)
@@ -153,6 +172,10 @@ def open_desk(options: GlobalOptions, *, stripe: bool = True) -> Desk:
     if url:
         settings = _with_shop_settings(settings, RecordsAddress(database_path(folder), url))
     desk = Desk(folder, settings, clerk, name, records_url=url)
+    if sign_in:
+        from moto_desk.cli.sign_in import sign_in_desk
+
+        sign_in_desk(desk, options)
     if not stripe:
         return desk
     from moto_desk.backend import start_backend
@@ -192,10 +215,14 @@ def open_desk(options: GlobalOptions, *, stripe: bool = True) -> Desk:
 
 @contextmanager
 def opened(
-    options: GlobalOptions, out: Output | None = None, *, stripe: bool = True
+    options: GlobalOptions,
+    out: Output | None = None,
+    *,
+    stripe: bool = True,
+    sign_in: bool = True,
 ) -> Iterator[Desk]:
     """:func:`open_desk` for the length of a ``with`` block; its notices go to stderr."""
-    desk = open_desk(options, stripe=stripe)
+    desk = open_desk(options, stripe=stripe, sign_in=sign_in)
     try:
         if out is not None:
             for notice in desk.notices:

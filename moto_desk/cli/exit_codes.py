@@ -23,7 +23,7 @@ class ExitCode(IntEnum):
     NEEDS_CONFIRMATION = 4
     #: Stripe's answer was lost; the journal entry stays open and ``reconcile`` settles it.
     OUTCOME_UNKNOWN = 5
-    #: The signed-in clerk may not do this (reserved for clerk roles).
+    #: The signed-in clerk may not do this (alone): roles and approvals, or a wrong PIN.
     NOT_ALLOWED = 6
 
 
@@ -36,6 +36,8 @@ def exit_code_for(error: BaseException) -> ExitCode:
         return ExitCode.NEEDS_CONFIRMATION
     if isinstance(error, OutcomeUnknown):
         return ExitCode.OUTCOME_UNKNOWN
+    if isinstance(error, MotoDeskError) and error.kind is ErrorKind.NOT_ALLOWED:
+        return ExitCode.NOT_ALLOWED
     if isinstance(error, InvalidInput):
         return ExitCode.USAGE
     if isinstance(error, MotoDeskError) and error.kind in (

@@ -17,3 +17,7 @@ class GlobalOptions:
     records: str | None = None
     lang: str | None = None
     json: bool = False
+    #: Who signs in (issue 16): the PIN comes from ``MOTO_DESK_PIN`` or a prompt.
+    clerk: str | None = None
+    #: A supervisor approving this command: PIN from ``MOTO_DESK_APPROVER_PIN`` or a prompt.
+    approver: str | None = None

@@ -37,6 +37,14 @@ def _globals() -> _Parser:
     common.add_argument("--records", help="the shop's records (PostgreSQL URL)")
     common.add_argument("--lang", choices=["en", "fr"], help="language of the words printed")
     common.add_argument("--json", action="store_true", help="print one JSON object")
+    common.add_argument(
+        "--clerk", metavar="NAME", help="sign in as this clerk (PIN: MOTO_DESK_PIN or a prompt)"
+    )
+    common.add_argument(
+        "--approver",
+        metavar="NAME",
+        help="a supervisor approving this command (PIN: MOTO_DESK_APPROVER_PIN or a prompt)",
+    )
     return common
 
 
@@ -48,6 +56,8 @@ def global_options(args: argparse.Namespace) -> GlobalOptions:
         records=getattr(args, "records", None),
         lang=getattr(args, "lang", None),
         json=bool(getattr(args, "json", False)),
+        clerk=getattr(args, "clerk", None),
+        approver=getattr(args, "approver", None),
     )
 
 
@@ -132,7 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--since", metavar="DATE", help="YYYY-MM-DD, included")
     history.add_argument("--until", metavar="DATE", help="YYYY-MM-DD, included")
     history.add_argument("--desk", metavar="NAME")
-    history.add_argument("--clerk", metavar="NAME")
+    history.add_argument(
+        "--by", dest="clerk_filter", metavar="NAME", help="operations of this clerk (by name)"
+    )
     history.add_argument("--limit", type=int, default=200)
 
     evidence = command("evidence", "a customer's consent evidence")
@@ -179,4 +191,27 @@ def build_parser() -> argparse.ArgumentParser:
         "migrate", help="bring this desk's own records into the shop's", parents=[common]
     )
     move.add_argument("--to", required=True, metavar="URL", help="the shop's records")
+
+    clerks = command("clerks", "clerk accounts, PINs and roles (the owner's)")
+    clerks_sub = clerks.add_subparsers(dest="clerks_command", required=True, parser_class=_Parser)
+    roles = ("clerk", "supervisor", "owner")
+    add = clerks_sub.add_parser(
+        "add", help="add a clerk (PIN asked twice, or one line of stdin)", parents=[common]
+    )
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--role", required=True, choices=roles)
+    clerks_sub.add_parser("list", help="every account and its role", parents=[common])
+    off = clerks_sub.add_parser("disable", help="disable an account", parents=[common])
+    off.add_argument("name", metavar="NAME")
+    new_pin = clerks_sub.add_parser("set-pin", help="give a clerk a new PIN", parents=[common])
+    new_pin.add_argument("name", metavar="NAME")
+    new_role = clerks_sub.add_parser("set-role", help="change a clerk's role", parents=[common])
+    new_role.add_argument("name", metavar="NAME")
+    new_role.add_argument("role", choices=roles)
+    rules = clerks_sub.add_parser(
+        "policy", help="show or change the approval limits and idle lock", parents=[common]
+    )
+    rules.add_argument("--charge-limit", metavar="AMOUNT|none")
+    rules.add_argument("--refund-limit", metavar="AMOUNT|none")
+    rules.add_argument("--idle-lock", type=int, metavar="MINUTES")
     return parser

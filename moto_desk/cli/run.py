@@ -52,6 +52,10 @@ def _command(args: argparse.Namespace) -> Command | None:
         return {"init": records.init, "status": records.status}.get(
             args.records_command, records.migrate
         )
+    if name == "clerks":
+        from moto_desk.cli import clerks
+
+        return clerks.run
     if name in ("ledger", "reconcile", "doctor", "support-bundle"):
         from moto_desk.cli import upkeep
 

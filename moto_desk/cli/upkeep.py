@@ -54,10 +54,13 @@ def ledger_verify(args: argparse.Namespace, options: GlobalOptions, out: Output)
 
 
 def ledger_export(args: argparse.Namespace, options: GlobalOptions, out: Output) -> ExitCode:
+    from moto_desk.domain.roles import Action
     from moto_desk.flows.context import open_records
 
-    with opened(options, out, stripe=False) as desk, open_records(desk.records_at) as records:
-        count = records.ledger.export(args.format, args.out)
+    with opened(options, out, stripe=False) as desk:
+        desk.authorise(Action.EXPORT_LEDGER)
+        with open_records(desk.records_at) as records:
+            count = records.ledger.export(args.format, args.out)
     return out.result(
         {"records": count, "format": args.format, "out": str(args.out)},
         [f"exported {count} records to {args.out}"],

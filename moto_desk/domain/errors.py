@@ -45,6 +45,8 @@ class ErrorKind(Enum):
     NOT_FOUND = "not_found"
     CONFIGURATION = "configuration"
     STORAGE = "storage"
+    #: The signed-in clerk may not do this alone (roles and approvals, ``domain.roles``).
+    NOT_ALLOWED = "not_allowed"
     BUG = "bug"
 
     @property
@@ -147,6 +149,10 @@ DEFAULT_MESSAGES: dict[ErrorKind, str] = {
         "clerk",
         "moto-desk could not read or write its data file on this computer. Check that the "
         "disk is not full, then restart moto-desk.",
+    ),
+    ErrorKind.NOT_ALLOWED: QT_TRANSLATE_NOOP(
+        "clerk",
+        "You may not do this alone. Ask a supervisor to approve it, or the shop's owner.",
     ),
     ErrorKind.BUG: QT_TRANSLATE_NOOP(
         "clerk",

@@ -15,7 +15,9 @@ from datetime import timedelta
 from moto_desk.domain.errors import ErrorKind, MotoDeskError, OutcomeUnknown
 from moto_desk.domain.models import ChargeResult, SavedCard
 from moto_desk.domain.money import Money, check_chargeable
+from moto_desk.domain.roles import Action
 from moto_desk.domain.words import QT_TRANSLATE_NOOP
+from moto_desk.flows.clerks import check_action
 from moto_desk.flows.context import FlowContext, Records, open_records
 from moto_desk.flows.progress import Progress, Step
 from moto_desk.flows.writes import records_lost_midway, send
@@ -85,6 +87,14 @@ def charge_saved_card(ctx: FlowContext, request: ChargeRequest) -> ChargeResult:
     with open_records(ctx.records_at) as records:
         journal = records.journal
         _check_consent(records, request)
+        approved_by = check_action(records, identity, Action.CHARGE, request.amount)
+        if request.confirmed_duplicate and journal.recent_charges(
+            request.customer_id,
+            request.card.payment_method_id,
+            request.amount,
+            DUPLICATE_WINDOW,
+        ):
+            approved_by = check_action(records, identity, Action.CHARGE_DUPLICATE) or approved_by
         try:
             # The duplicate guard and the new entry are one transaction that every desk
             # charging this card serialises on: of two desks pressing Charge at the same
@@ -93,6 +103,8 @@ def charge_saved_card(ctx: FlowContext, request: ChargeRequest) -> ChargeResult:
                 JournalKind.CHARGE,
                 clerk=identity.clerk,
                 desk=identity.desk,
+                clerk_id=identity.clerk_id,
+                approved_by=approved_by,
                 customer_id=request.customer_id,
                 amount=request.amount,
                 payment_method_id=request.card.payment_method_id,
@@ -104,7 +116,11 @@ def charge_saved_card(ctx: FlowContext, request: ChargeRequest) -> ChargeResult:
             raise PossibleDuplicate(recent.entries) from None
         with records_lost_midway(lambda: entry.id):
             ctx.report(Progress(Step.CHARGING, entry_id=entry.id))
-            metadata = ctx.metadata(entry.id, order_reference=request.order_reference or "")
+            metadata = ctx.metadata(
+                entry.id,
+                order_reference=request.order_reference or "",
+                approved_by=approved_by or "",
+            )
             try:
                 result = send(
                     journal,

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from moto_desk.domain.roles import Actor
 from moto_desk.flows.cancel import CancelToken
 from moto_desk.flows.progress import Progress, ProgressCallback, ignore_progress
 from moto_desk.gateway.client import Gateway
@@ -23,10 +24,21 @@ from moto_desk.records.store import Where, open_store
 
 @dataclass(frozen=True)
 class DeskIdentity:
-    """Who works where: written into every journal entry, consent record and metadata."""
+    """Who works where: written into every journal entry, consent record and metadata.
+
+    ``actor`` is the signed-in clerk (None while sign-in is off: ``clerk`` is then the
+    computer's user or the name in the settings); ``approver`` the supervisor who typed their
+    PIN for this operation, if any.
+    """
 
     clerk: str
     desk: str
+    actor: Actor | None = None
+    approver: Actor | None = None
+
+    @property
+    def clerk_id(self) -> str | None:
+        return self.actor.clerk_id if self.actor else None
 
 
 @dataclass
@@ -63,7 +75,10 @@ class FlowContext:
         self.progress(progress)
 
     def metadata(self, entry_id: str, **extra: str) -> dict[str, str]:
-        """Metadata on every Stripe object we create: it links Stripe back to the journal."""
+        """Metadata on every Stripe object we create: it links Stripe back to the journal
+        (and names the clerk's account, and the approver's as ``approved_by`` in ``extra``)."""
         data = {"journal_id": entry_id, "clerk": self.identity.clerk, "desk": self.identity.desk}
+        if self.identity.clerk_id:
+            data["clerk_id"] = self.identity.clerk_id
         data.update({k: v for k, v in extra.items() if v})
         return data

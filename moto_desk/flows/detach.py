@@ -30,11 +30,16 @@ def remove_card(ctx: FlowContext, request: RemoveCardRequest) -> None:
         request.customer_id, request.card, check_withdrawal_reason(request.reason)
     )
     with open_records(ctx.records_at) as records:
+        from moto_desk.domain.roles import Action
+        from moto_desk.flows.clerks import check_action
+
+        check_action(records, ctx.identity, Action.REMOVE_CARD)
         journal = records.journal
         entry = journal.begin(
             JournalKind.DETACH,
             clerk=ctx.identity.clerk,
             desk=ctx.identity.desk,
+            clerk_id=ctx.identity.clerk_id,
             customer_id=request.customer_id,
             payment_method_id=request.card.payment_method_id,
             details={"reason": request.reason},
@@ -62,5 +67,6 @@ def remove_card(ctx: FlowContext, request: RemoveCardRequest) -> None:
                 reason=request.reason,
                 clerk=ctx.identity.clerk,
                 desk=ctx.identity.desk,
+                clerk_id=ctx.identity.clerk_id,
             )
         journal.mark(entry.id, JournalState.SUCCEEDED)

@@ -114,6 +114,9 @@ class HistoryRow:
     refunded: Money | None = None
     #: A charge has a refund whose outcome is not known yet: no second refund until it is.
     refund_open: bool = False
+    #: The signed-in clerk's account id, and the name of the supervisor who approved (issue 16).
+    clerk_id: str | None = None
+    approved_by: str | None = None
 
     @property
     def remaining(self) -> Money | None:
@@ -281,6 +284,21 @@ def _who(
     return customer_id, None, None
 
 
+def _approver_names(records: Records, entries: list[JournalEntry]) -> dict[str, str]:
+    """Approvers' names by account id (an id no account has any more is shown as it is)."""
+    from moto_desk.records.clerks import ClerkStore
+
+    ids = {entry.approved_by for entry in entries if entry.approved_by}
+    if not ids:
+        return {}
+    store = ClerkStore(records.conn)
+    names: dict[str, str] = {}
+    for clerk_id in ids:
+        account = store.get(clerk_id)
+        names[clerk_id] = account.name if account else clerk_id
+    return names
+
+
 def _rows(
     records: Records,
     entries: list[JournalEntry],
@@ -300,6 +318,7 @@ def _rows(
                 charges_by_intent[intent] = charge
     refunds = _refunds_of(records, list(charges_by_intent.values()))
 
+    approvers = _approver_names(records, entries)
     rows = []
     for entry in entries:
         customer_id, name, email = _who(entry, customers)
@@ -322,6 +341,8 @@ def _rows(
             payment_intent_id=None,
             outcome_code=entry.outcome_code,
             outcome_message=entry.outcome_message,
+            clerk_id=entry.clerk_id,
+            approved_by=approvers.get(entry.approved_by or ""),
         )
         rows.append(_complete(row, entry, cards, charges_by_intent, refunds))
     return rows

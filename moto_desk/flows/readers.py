@@ -60,11 +60,17 @@ def clear_reader(ctx: FlowContext, reader_id: str, seen: ReaderAction) -> Reader
     if not _same(action, seen):
         raise ReaderChanged
     with open_records(ctx.records_at) as records:
+        from moto_desk.domain.roles import Action
+        from moto_desk.flows.clerks import check_action
+
+        approved_by = check_action(records, ctx.identity, Action.CLEAR_READER)
         journal = records.journal
         entry = journal.begin(
             JournalKind.CLEAR_READER,
             clerk=ctx.identity.clerk,
             desk=ctx.identity.desk,
+            clerk_id=ctx.identity.clerk_id,
+            approved_by=approved_by,
             details={
                 "reader_id": reader_id,
                 "action_type": action.type,

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from moto_desk.domain.errors import MotoDeskError, OutcomeUnknown
 from moto_desk.domain.models import RefundResult
 from moto_desk.domain.money import Money
+from moto_desk.domain.roles import Action
+from moto_desk.flows.clerks import check_action
 from moto_desk.flows.context import FlowContext, open_records
 from moto_desk.flows.progress import Progress, Step
 from moto_desk.flows.writes import records_lost_midway, send
@@ -28,6 +30,7 @@ class RefundRequest:
 def refund_charge(ctx: FlowContext, request: RefundRequest) -> RefundResult:
     with open_records(ctx.records_at) as records:
         journal = records.journal
+        approved_by = check_action(records, ctx.identity, Action.REFUND, request.amount)
         with storage_errors(), transaction(records.conn):
             # What is left and the new entry in one transaction every desk refunding this
             # payment serialises on: two desks cannot both refund the last $10.
@@ -39,6 +42,8 @@ def refund_charge(ctx: FlowContext, request: RefundRequest) -> RefundResult:
                 JournalKind.REFUND,
                 clerk=ctx.identity.clerk,
                 desk=ctx.identity.desk,
+                clerk_id=ctx.identity.clerk_id,
+                approved_by=approved_by,
                 customer_id=request.customer_id,
                 amount=request.amount,
                 details={"payment_intent": request.payment_intent_id, "reason": request.reason},
@@ -54,7 +59,7 @@ def refund_charge(ctx: FlowContext, request: RefundRequest) -> RefundResult:
                         payment_intent_id=request.payment_intent_id,
                         amount=request.amount,
                         reason=request.reason,
-                        metadata=ctx.metadata(entry.id),
+                        metadata=ctx.metadata(entry.id, approved_by=approved_by or ""),
                         idempotency_key=key,
                     ),
                     object_id=lambda r: r.refund_id,

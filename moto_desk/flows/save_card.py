@@ -121,10 +121,15 @@ class _SaveRun:
         request = self.request
         identity = self.ctx.identity
         check_terms(self.records.conn, request.terms)
+        from moto_desk.domain.roles import Action
+        from moto_desk.flows.clerks import check_action
+
+        check_action(self.records, identity, Action.SAVE_CARD)
         entry = self.journal.begin(
             JournalKind.SAVE_CARD,
             clerk=identity.clerk,
             desk=identity.desk,
+            clerk_id=identity.clerk_id,
             customer_id=request.customer_id,
             details={"reader_id": request.reader_id, "channel": request.channel.value},
         )
@@ -134,6 +139,7 @@ class _SaveRun:
             customer_id=request.customer_id,
             clerk=identity.clerk,
             desk=identity.desk,
+            clerk_id=identity.clerk_id,
             channel=request.channel,
             terms=request.terms,
             allow_redisplay=request.allow_redisplay,

@@ -158,6 +158,9 @@ class JournalEntry:
     outcome_message: str | None = None
     order_reference: str | None = None
     details: Mapping[str, object] = field(default_factory=dict)
+    #: The signed-in clerk's account id, and the approver's when one approved (issue 16).
+    clerk_id: str | None = None
+    approved_by: str | None = None
 
     @property
     def is_open(self) -> bool:
@@ -184,7 +187,7 @@ EntryList = list[JournalEntry]
 _ENTRY_COLUMNS = (
     "id, kind, state, created_at, updated_at, reconciled_at, clerk, desk, customer_id, amount,"
     " currency, payment_method_id, stripe_object_id, outcome_code, outcome_message,"
-    " order_reference, details"
+    " order_reference, details, clerk_id, approved_by"
 )
 
 
@@ -192,7 +195,7 @@ def _entry(row: tuple[object, ...]) -> JournalEntry:
     (
         entry_id, kind, state, created_at, updated_at, reconciled_at, clerk, desk, customer_id,
         amount, currency, payment_method_id, stripe_object_id, outcome_code, outcome_message,
-        order_reference, details,
+        order_reference, details, clerk_id, approved_by,
     ) = tuple(row)  # fmt: skip
     return JournalEntry(
         id=str(entry_id),
@@ -211,6 +214,8 @@ def _entry(row: tuple[object, ...]) -> JournalEntry:
         outcome_message=_opt(outcome_message),
         order_reference=_opt(order_reference),
         details=_load_json(details),
+        clerk_id=_opt(clerk_id),
+        approved_by=_opt(approved_by),
     )
 
 
@@ -258,6 +263,8 @@ class OperationJournal:
         order_reference: str | None = None,
         details: Mapping[str, object] | None = None,
         refuse_if_recent: timedelta | None = None,
+        clerk_id: str | None = None,
+        approved_by: str | None = None,
     ) -> JournalEntry:
         """Write a new ``pending`` entry and return it.
 
@@ -292,10 +299,12 @@ class OperationJournal:
             payment_method_id,
             order_reference,
             _dump_json(details or {}, "details"),
+            clerk_id,
+            approved_by,
         )
         insert = (
             f"INSERT INTO journal ({_ENTRY_COLUMNS})"  # noqa: S608  constant column list
-            " VALUES (?, ?, 'pending', ?, ?, NULL, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?)"
+            " VALUES (?, ?, 'pending', ?, ?, NULL, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?, ?, ?)"
         )
         with storage_errors():
             if refuse_if_recent is None:

@@ -51,11 +51,17 @@ COLUMNS = (
     "terms_version", "terms_sha256", "terms_language", "allow_redisplay", "setup_intent_id",
     "payment_method_id", "card_brand", "card_last4", "card_exp_month", "card_exp_year",
     "reason", "refers_to", "prev_hash", "hash",
-    "origin_chain", "origin_seq", "origin_hash",
+    "origin_chain", "origin_seq", "origin_hash", "clerk_id", "approved_by",
 )  # fmt: skip
-#: Columns added after the first release. A record hashes them only when one is set, so every
-#: record written before they existed keeps the hash it was written with.
-LATER_COLUMNS = ("origin_chain", "origin_seq", "origin_hash")
+#: Where a record migrated from a desk's own ledger came from (``records migrate``).
+ORIGIN_COLUMNS = ("origin_chain", "origin_seq", "origin_hash")
+#: The clerk's account id and the approver's (issue 16).
+CLERK_COLUMNS = ("clerk_id", "approved_by")
+#: Columns added after the first release, in groups added together. A record hashes a group
+#: only when one of its columns is set, so every record written before a group existed keeps
+#: the hash it was written with.
+LATER_GROUPS = (ORIGIN_COLUMNS, CLERK_COLUMNS)
+LATER_COLUMNS = ORIGIN_COLUMNS + CLERK_COLUMNS
 _SELECT = f"SELECT {', '.join(COLUMNS)} FROM ledger"  # noqa: S608  constant column list
 
 Row = dict[str, object]
@@ -100,6 +106,9 @@ class ConsentRecord:
     origin_chain: str | None = None
     origin_seq: int | None = None
     origin_hash: str | None = None
+    #: The signed-in clerk's account id, and the approver's when one approved (issue 16).
+    clerk_id: str | None = None
+    approved_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -114,13 +123,14 @@ class VerifyResult:
 
 def record_hash(row: Mapping[str, object]) -> str:
     """SHA-256 (hex) of the canonical JSON of every field of ``row`` except ``hash`` (and
-    except :data:`LATER_COLUMNS` when none of them is set)."""
-    later = any(row.get(name) is not None for name in LATER_COLUMNS)
-    fields = {
-        name: row.get(name)
-        for name in COLUMNS
-        if name != "hash" and (later or name not in LATER_COLUMNS)
+    except each group of :data:`LATER_GROUPS` of which no column is set)."""
+    unset = {
+        name
+        for group in LATER_GROUPS
+        if all(row.get(name) is None for name in group)
+        for name in group
     }
+    fields = {name: row.get(name) for name in COLUMNS if name != "hash" and name not in unset}
     canonical = json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -162,6 +172,8 @@ def _record(row: Row) -> ConsentRecord:
         origin_chain=_text(row.get("origin_chain")),
         origin_seq=_int(row.get("origin_seq")),
         origin_hash=_text(row.get("origin_hash")),
+        clerk_id=_text(row.get("clerk_id")),
+        approved_by=_text(row.get("approved_by")),
     )
 
 
@@ -198,10 +210,14 @@ class ConsentLedger:
         channel: Channel,
         terms: ConsentTerms,
         allow_redisplay: AllowRedisplay,
+        clerk_id: str | None = None,
+        approved_by: str | None = None,
     ) -> ConsentRecord:
         """Record that the customer agreed to ``terms`` (as read, placeholders filled in)."""
         return self._append(
             {
+                "clerk_id": clerk_id,
+                "approved_by": approved_by,
                 "kind": LedgerKind.CONSENT.value,
                 "customer_id": customer_id,
                 "clerk": clerk,
@@ -247,6 +263,8 @@ class ConsentLedger:
                     "customer_id": consent.customer_id,
                     "clerk": consent.clerk,
                     "desk": consent.desk,
+                    "clerk_id": consent.clerk_id,
+                    "approved_by": consent.approved_by,
                     "allow_redisplay": card.allow_redisplay.value
                     if card.allow_redisplay
                     else consent.allow_redisplay,
@@ -261,7 +279,14 @@ class ConsentLedger:
             )
 
     def record_revocation(
-        self, consent_id: str, *, reason: str, clerk: str, desk: str
+        self,
+        consent_id: str,
+        *,
+        reason: str,
+        clerk: str,
+        desk: str,
+        clerk_id: str | None = None,
+        approved_by: str | None = None,
     ) -> ConsentRecord:
         """Record that the customer withdrew consent ``consent_id``.
 
@@ -291,6 +316,8 @@ class ConsentLedger:
                     "customer_id": consent.customer_id,
                     "clerk": clerk,
                     "desk": desk,
+                    "clerk_id": clerk_id,
+                    "approved_by": approved_by,
                     "payment_method_id": saved[0].payment_method_id if saved else None,
                     "reason": reason,
                     "refers_to": consent_id,

@@ -28,12 +28,12 @@ from moto_desk.domain.errors import ErrorKind, MotoDeskError
 from moto_desk.domain.words import QT_TRANSLATE_NOOP
 from moto_desk.records.connection import Db, serialise
 from moto_desk.records.database import open_database, storage_errors, transaction
-from moto_desk.records.ledger import COLUMNS, LATER_COLUMNS, ConsentLedger, Row, _verify
+from moto_desk.records.ledger import COLUMNS, ORIGIN_COLUMNS, ConsentLedger, Row, _verify
 from moto_desk.records.schema import GENESIS_HASH
 
 #: The fields a record keeps when it moves into the shop's chain.
 _CONTENT = tuple(
-    name for name in COLUMNS if name not in ("seq", "prev_hash", "hash", *LATER_COLUMNS)
+    name for name in COLUMNS if name not in ("seq", "prev_hash", "hash", *ORIGIN_COLUMNS)
 )
 _JOURNAL_COLUMNS = (
     "id, kind, state, created_at, updated_at, reconciled_at, clerk, desk, customer_id, amount,"

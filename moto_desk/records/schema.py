@@ -186,10 +186,49 @@ _SHOP_LEVEL = (
     " WHERE state IN ('pending', 'sent', 'unknown')",
 )
 
+# Clerk accounts, the wrong-PIN throttle and the shop's approval policy (issue 16); who did
+# each operation and who approved it. Accounts are disabled, never deleted, so an id in the
+# journal or the ledger always names a person.
+_CLERKS = (
+    """
+    CREATE TABLE clerks (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('clerk', 'supervisor', 'owner')),
+        pin_hash TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT
+    ) STRICT
+    """,
+    """
+    CREATE TABLE clerk_throttle (
+        clerk_id TEXT PRIMARY KEY REFERENCES clerks (id),
+        failures INTEGER NOT NULL,
+        last_failure TEXT NOT NULL
+    ) STRICT
+    """,
+    """
+    CREATE TABLE shop_policy (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT
+    ) STRICT
+    """,
+    "ALTER TABLE journal ADD COLUMN clerk_id TEXT",
+    "ALTER TABLE journal ADD COLUMN approved_by TEXT",
+    "ALTER TABLE ledger ADD COLUMN clerk_id TEXT",
+    "ALTER TABLE ledger ADD COLUMN approved_by TEXT",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         "journal, journal steps, consent ledger, customer index, desk settings",
         _JOURNAL + _LEDGER + _CUSTOMERS + _SETTINGS,
     ),
     Migration("the shop's columns: ledger origins, journal lookups by object", _SHOP_LEVEL),
+    Migration("clerk accounts, wrong-PIN throttle, approval policy; who did and approved", _CLERKS),
 )

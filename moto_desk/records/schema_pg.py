@@ -243,9 +243,53 @@ _GRANTS = (
     f"GRANT INSERT, UPDATE, DELETE ON settings_kv TO {DESK_ROLE}",
 )
 
+# Clerk accounts (issue 16): the same tables as the desk file's migration 3. ``moto-desk clerks``
+# and the window's account management run on the desk's own connection, so desks may insert
+# and update accounts; that only the owner changes them is enforced by moto-desk (the owner's
+# PIN), not by these privileges. No desk may delete an account (ids stay meaningful in the
+# journal and the ledger); the throttle is every desk's to update.
+_CLERKS = (
+    """
+    CREATE TABLE clerks (
+        id text PRIMARY KEY,
+        name text NOT NULL,
+        name_key text NOT NULL UNIQUE,
+        role text NOT NULL CHECK (role IN ('clerk', 'supervisor', 'owner')),
+        pin_hash text NOT NULL,
+        active integer NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        created_at text NOT NULL,
+        updated_at text NOT NULL,
+        updated_by text
+    )
+    """,
+    """
+    CREATE TABLE clerk_throttle (
+        clerk_id text PRIMARY KEY REFERENCES clerks (id),
+        failures integer NOT NULL,
+        last_failure text NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE shop_policy (
+        key text PRIMARY KEY,
+        value text NOT NULL,
+        updated_at text NOT NULL,
+        updated_by text
+    )
+    """,
+    "ALTER TABLE journal ADD COLUMN clerk_id text",
+    "ALTER TABLE journal ADD COLUMN approved_by text",
+    "ALTER TABLE ledger ADD COLUMN clerk_id text",
+    "ALTER TABLE ledger ADD COLUMN approved_by text",
+    f"GRANT SELECT, INSERT, UPDATE ON clerks, clerk_throttle, shop_policy TO {DESK_ROLE}",
+    # A successful sign-in clears the throttle.
+    f"GRANT DELETE ON clerk_throttle TO {DESK_ROLE}",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         "journal, journal steps, consent ledger and its origins, customer index, shop settings",
         _TABLES + _GRANTS,
     ),
+    Migration("clerk accounts, wrong-PIN throttle, approval policy; who did and approved", _CLERKS),
 )

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from moto_desk.domain.consent import load_terms
 from moto_desk.domain.errors import MotoDeskError
 from moto_desk.gateway.keys import Mode
+from moto_desk.ui.clerks.clerk_lock import ClerkLock
 from moto_desk.ui.desk.consent_panel import ConsentPanel
 from moto_desk.ui.desk.customer_panel import CustomerPanel
 from moto_desk.ui.desk.mode_banner import ModeBanner
@@ -131,6 +132,15 @@ class MainWindow(QMainWindow):
         self.connection.reconciled.connect(self.on_reconciled)
         self.connection.reconcile_failed.connect(self.on_reconcile_failed)
         self._build()
+        # Who is at the desk (issue 16): sign-in, Lock (Ctrl+L), idle lock, approvals.
+        self.clerk_lock = ClerkLock(
+            self,
+            self.runner,
+            self.router,
+            self.dialogs,
+            (CHARGE, EVIDENCE, CARD_HEALTH, HISTORY, SETTINGS, ABOUT),
+            notice=self.notice.show_notice,
+        )
         self._build_actions()
         self._set_session(None)
 
@@ -263,6 +273,7 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         desk = menu.addMenu(self.tr("&Desk"))
+        desk.addAction(self.clerk_lock.lock_action)
         desk.addAction(self.settings_action)
         desk.addSeparator()
         desk.addAction(self.quit_action)
@@ -279,6 +290,7 @@ class MainWindow(QMainWindow):
         card.addAction(self.card_health_action)
         training = menu.addMenu(self.tr("&Training"))
         training.addAction(self.simulator_action)
+        training.addAction(self.clerk_lock.training_action)
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.support_bundle_action)
         help_menu.addSeparator()
@@ -333,6 +345,8 @@ class MainWindow(QMainWindow):
             self.notice.show_notice(clerk_text(session.records_problem), "warning")
         self._apply_shop_settings(session.shop)
         self._set_session(session)
+        session.approvals = self.clerk_lock
+        self.clerk_lock.on_session(session)
         self.status.show_idle()
         self.session_started.emit(session)
         if self._kept_charge_dialog is None:
@@ -729,6 +743,10 @@ class MainWindow(QMainWindow):
     # ================================================================== settings
     @Slot()
     def on_settings_requested(self) -> None:
+        from moto_desk.domain.roles import Action
+
+        if not self.clerk_lock.allows(Action.SETTINGS):
+            return
         if self.dialogs.raise_open(SETTINGS) is not None:
             return
         # Imported on first use: keeps start-up light.
@@ -884,6 +902,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
+        self.clerk_lock.shutdown()
         if self._shop_changes is not None:
             self._shop_changes.stop()
         self.customers.stop()

@@ -80,6 +80,10 @@
         <translation>moto-desk n’a pas pu lire ou écrire son fichier de données sur cet ordinateur. Vérifiez que le disque n’est pas plein, puis redémarrez moto-desk.</translation>
     </message>
     <message>
+        <source>You may not do this alone. Ask a supervisor to approve it, or the shop&apos;s owner.</source>
+        <translation>Vous ne pouvez pas faire ceci seul. Demandez à un superviseur de l’approuver, ou au propriétaire de la boutique.</translation>
+    </message>
+    <message>
         <source>Something went wrong inside moto-desk. Please report it to your administrator; check the payment history before trying again.</source>
         <translation>Une erreur interne s’est produite dans moto-desk. Signalez-la à votre administrateur&#x202f;; consultez l’historique des paiements avant de réessayer.</translation>
     </message>
@@ -646,6 +650,114 @@
     <message>
         <source>This desk has consent terms of version {desk}, but the shop reads version {shop} to its customers. Update moto-desk on this computer before saving cards.</source>
         <translation>Ce poste a les conditions de consentement en version {desk}, mais la boutique lit la version {shop} à ses clients. Mettez moto-desk à jour sur cet ordinateur avant d’enregistrer des cartes.</translation>
+    </message>
+    <message>
+        <source>Only the shop&apos;s owner may change settings, keys, live mode, clerk accounts and the shop&apos;s records.</source>
+        <translation>Seul le propriétaire de la boutique peut modifier les réglages, les clés, le mode réel, les comptes des employés et les registres de la boutique.</translation>
+    </message>
+    <message>
+        <source>A charge above {limit} needs a supervisor&apos;s approval.</source>
+        <translation>Un paiement de plus de {limit} doit être approuvé par un superviseur.</translation>
+    </message>
+    <message>
+        <source>A refund needs a supervisor&apos;s approval.</source>
+        <translation>Un remboursement doit être approuvé par un superviseur.</translation>
+    </message>
+    <message>
+        <source>A refund above {limit} needs a supervisor&apos;s approval.</source>
+        <translation>Un remboursement de plus de {limit} doit être approuvé par un superviseur.</translation>
+    </message>
+    <message>
+        <source>Charging a card again within minutes needs a supervisor&apos;s approval.</source>
+        <translation>Débiter de nouveau une carte à quelques minutes d’intervalle doit être approuvé par un superviseur.</translation>
+    </message>
+    <message>
+        <source>Clearing a reader another desk holds needs a supervisor&apos;s approval.</source>
+        <translation>Libérer un lecteur tenu par un autre poste doit être approuvé par un superviseur.</translation>
+    </message>
+    <message>
+        <source>Exporting consent evidence or the ledger needs a supervisor&apos;s approval.</source>
+        <translation>Exporter les preuves de consentement ou le registre doit être approuvé par un superviseur.</translation>
+    </message>
+    <message>
+        <source>{name} may not approve this: a supervisor or the owner must approve it.</source>
+        <translation>{name} ne peut pas approuver ceci&#xa0;: un superviseur ou le propriétaire doit l’approuver.</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 8 digits.</source>
+        <translation>Un code PIN compte de 4 à 8 chiffres.</translation>
+    </message>
+    <message>
+        <source>A clerk&apos;s name is 1 to {limit} characters.</source>
+        <translation>Le nom d’un employé compte de 1 à {limit} caractères.</translation>
+    </message>
+    <message>
+        <source>No clerk is called “{name}”.</source>
+        <translation>Aucun employé ne s’appelle «&#xa0;{name}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s account is disabled. Ask the shop&apos;s owner.</source>
+        <translation>Le compte de {name} est désactivé. Adressez-vous au propriétaire de la boutique.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs for {name}. Wait {seconds} seconds, then try again.</source>
+        <translation>Trop de codes PIN erronés pour {name}. Attendez {seconds}&#xa0;secondes, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN for {name}. {left} more tries before a wait.</source>
+        <translation>Code PIN erroné pour {name}. Encore {left}&#xa0;essais avant une attente.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN for {name}. Wait {seconds} seconds before the next try.</source>
+        <translation>Code PIN erroné pour {name}. Attendez {seconds}&#xa0;secondes avant le prochain essai.</translation>
+    </message>
+    <message>
+        <source>A clerk called “{name}” already exists.</source>
+        <translation>Un employé nommé «&#xa0;{name}&#xa0;» existe déjà.</translation>
+    </message>
+    <message>
+        <source>The shop needs at least one active owner: add another owner first.</source>
+        <translation>La boutique doit garder au moins un propriétaire actif&#xa0;: ajoutez d’abord un autre propriétaire.</translation>
+    </message>
+    <message>
+        <source>This shop&apos;s clerks sign in before they work: sign in first (Ctrl+L in the window, --clerk on the command line).</source>
+        <translation>Les employés de cette boutique se connectent avant de travailler&#xa0;: connectez-vous d’abord (Ctrl+L dans la fenêtre, --clerk en ligne de commande).</translation>
+    </message>
+    <message>
+        <source>The first account must be the shop&apos;s owner (--role owner): only the owner may add the others.</source>
+        <translation>Le premier compte doit être celui du propriétaire de la boutique (--role owner)&#xa0;: seul le propriétaire peut ajouter les autres.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN for {name}: in training, the PINs are shown.</source>
+        <translation>Code PIN erroné pour {name}&#xa0;: en entraînement, les codes PIN sont affichés.</translation>
+    </message>
+    <message>
+        <source>Only the shop&apos;s owner manages clerk accounts: give --clerk with the owner&apos;s name (the PIN from MOTO_DESK_PIN or typed when asked).</source>
+        <translation>Seul le propriétaire de la boutique gère les comptes des employés&#xa0;: indiquez --clerk avec le nom du propriétaire (le code PIN dans MOTO_DESK_PIN ou saisi à la demande).</translation>
+    </message>
+    <message>
+        <source>✓ {name} can sign in as {role}.</source>
+        <translation>✓ {name} peut se connecter en tant que {role}.</translation>
+    </message>
+    <message>
+        <source>A limit is an amount such as 500.00, or none.</source>
+        <translation>Une limite est un montant comme 500.00, ou none.</translation>
+    </message>
+    <message>
+        <source>The idle lock is 1 to 240 minutes.</source>
+        <translation>Le verrouillage après inactivité est de 1 à 240&#xa0;minutes.</translation>
+    </message>
+    <message>
+        <source>No PIN was given (the input ended).</source>
+        <translation>Aucun code PIN n’a été donné (l’entrée est terminée).</translation>
+    </message>
+    <message>
+        <source>The two PINs differ.</source>
+        <translation>Les deux codes PIN sont différents.</translation>
+    </message>
+    <message>
+        <source>This shop&apos;s clerks sign in: give --clerk NAME (the PIN from MOTO_DESK_PIN or typed when asked).</source>
+        <translation>Les employés de cette boutique se connectent&#xa0;: indiquez --clerk NOM (le code PIN dans MOTO_DESK_PIN ou saisi à la demande).</translation>
     </message>
 </context>
 </TS>

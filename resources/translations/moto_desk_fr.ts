@@ -53,6 +53,33 @@
     </message>
 </context>
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>A supervisor&apos;s approval</source>
+        <translation>Approbation d’un superviseur</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s PIN</source>
+        <translation>Code PIN du superviseur</translation>
+    </message>
+    <message>
+        <source>&amp;Supervisor</source>
+        <translation>&amp;Superviseur</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>Code &amp;PIN</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approuver</translation>
+    </message>
+</context>
+<context>
     <name>CardHealthDialog</name>
     <message>
         <source>Card health — saved cards that need attention</source>
@@ -351,6 +378,45 @@
     <message>
         <source>Will charge {amount}</source>
         <translation>Montant débité&#xa0;: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>ClerkLock</name>
+    <message>
+        <source>Lock / switch clerk</source>
+        <translation>Verrouiller / changer d’employé</translation>
+    </message>
+    <message>
+        <source>Practise sign-in and approvals</source>
+        <translation>S’entraîner à la connexion et aux approbations</translation>
+    </message>
+    <message>
+        <source>Signed-in clerk</source>
+        <translation>Employé connecté</translation>
+    </message>
+    <message>
+        <source>Switch clerk</source>
+        <translation>Changer d’employé</translation>
+    </message>
+    <message>
+        <source>Lock the desk and let another clerk sign in (Ctrl+L)</source>
+        <translation>Verrouiller le poste pour qu’un autre employé se connecte (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Signed in: {name} ({role})</source>
+        <translation>Connecté&#xa0;: {name} ({role})</translation>
+    </message>
+    <message>
+        <source>clerk</source>
+        <translation>employé</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>superviseur</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>propriétaire</translation>
     </message>
 </context>
 <context>
@@ -1604,6 +1670,10 @@ Quitter quand même&#xa0;?</translation>
         <translation>Vendeur</translation>
     </message>
     <message>
+        <source>Approved by</source>
+        <translation>Approuvé par</translation>
+    </message>
+    <message>
         <source>Desk</source>
         <translation>Poste</translation>
     </message>
@@ -2149,6 +2219,45 @@ N’effacez le lecteur que si vous êtes sûr que personne ne l’utilise.</tran
     <message>
         <source>The settings could not be saved: {reason}</source>
         <translation>Les réglages n’ont pas pu être enregistrés&#xa0;: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SignInScreen</name>
+    <message>
+        <source>Who is at the desk?</source>
+        <translation>Qui est au poste&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Votre nom</translation>
+    </message>
+    <message>
+        <source>Choose your name with the arrow keys, then press Tab</source>
+        <translation>Choisissez votre nom avec les flèches, puis appuyez sur Tab</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>Code &amp;PIN</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Code PIN</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Sign in (Enter)</source>
+        <translation>Se connecter (Entrée)</translation>
+    </message>
+    <message>
+        <source>Training PINs (demo mode only): {pins}</source>
+        <translation>Codes PIN d’entraînement (mode démo uniquement)&#xa0;: {pins}</translation>
+    </message>
+    <message>
+        <source>Type your PIN.</source>
+        <translation>Saisissez votre code PIN.</translation>
     </message>
 </context>
 <context>

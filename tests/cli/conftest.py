@@ -89,21 +89,29 @@ class Desk:
     def argv(self, *args: str) -> list[str]:
         return [sys.executable, "-m", "moto_desk", *args]
 
-    def run(self, *args: str, timeout: float = 120) -> Done:
-        """A command with the desk's folder and simulator given after it."""
+    def run(
+        self,
+        *args: str,
+        timeout: float = 120,
+        stdin: str | None = None,
+        env: dict[str, str] | None = None,
+    ) -> Done:
+        """A command with the desk's folder and simulator given after it; ``stdin`` is piped
+        in (a PIN), ``env`` added to the desk's environment."""
         done = subprocess.run(
             self.argv(*args, "--data-dir", str(self.folder), "--api-base", self.sim.url, "--demo"),
             cwd=ROOT,
             capture_output=True,
             text=True,
             timeout=timeout,
-            env=desk_env(),
+            env={**desk_env(), **(env or {})},
+            input=stdin if stdin is not None else "",
             check=False,
         )
         return Done(done.returncode, done.stdout, done.stderr)
 
-    def json(self, *args: str) -> Any:
-        done = self.run(*args, "--json")
+    def json(self, *args: str, env: dict[str, str] | None = None) -> Any:
+        done = self.run(*args, "--json", env=env)
         assert done.code == 0, done
         return done.json
 

@@ -399,3 +399,30 @@ def test_export_replaces_atomically_and_reports_failures(
     assert caught.value.kind is ErrorKind.STORAGE
     with pytest.raises(ValueError, match="unknown export format"):
         five.export("xml", out)  # type: ignore[arg-type]
+
+
+def test_clerk_and_approver_ids_are_hashed_only_when_set(
+    ledger: ConsentLedger, conn: sqlite3.Connection
+) -> None:
+    old = consent(ledger)
+    signed = ledger.record_consent(
+        "cus_1",
+        clerk="Élodie",
+        desk="desk-1",
+        channel=Channel.PHONE,
+        terms=TERMS,
+        allow_redisplay=AllowRedisplay.LIMITED,
+        clerk_id="c1",
+        approved_by="s1",
+    )
+    saved = ledger.record_card_saved(signed.record_id, "seti_9", "pm_9", card("pm_9"))
+    assert (saved.clerk_id, saved.approved_by) == ("c1", "s1")
+    # a record without them hashes as before they existed
+    row = raw(conn, old.seq)
+    legacy = {k: v for k, v in row.items() if k != "hash" and k not in LATER_COLUMNS}
+    canonical = json.dumps(legacy, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    assert row["hash"] == hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    # a record with them: changing the approver breaks its hash
+    forged = {**raw(conn, signed.seq), "approved_by": "c1"}
+    assert record_hash(forged) != forged["hash"]
+    assert ledger.verify().ok

@@ -334,7 +334,17 @@ class ConsentEvidenceDialog(QDialog):
 
     # ================================================================== exports
     def _ask_path(self, kind: str) -> None:
-        """Ask where to save (a non-blocking file dialog; ``kind`` is ``pdf`` or ``csv``)."""
+        """Ask where to save (a non-blocking file dialog; ``kind`` is ``pdf`` or ``csv``),
+        once a supervisor approved when the signed-in clerk needs it."""
+        gate = self._session.approvals
+        if gate is None:
+            self._choose_path(kind)
+            return
+        from moto_desk.domain.roles import Action
+
+        gate.ask(self, Action.EXPORT_EVIDENCE, None, lambda _approver: self._choose_path(kind))
+
+    def _choose_path(self, kind: str) -> None:
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         ) or str(Path.home())

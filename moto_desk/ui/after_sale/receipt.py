@@ -66,6 +66,7 @@ class Receipt:
             (translate("Receipt", "Card"), card_text(row)),
             (translate("Receipt", "Customer"), customer_text(row)),
             (translate("Receipt", "Clerk"), row.clerk or ""),
+            (translate("Receipt", "Approved by"), row.approved_by or ""),
             (translate("Receipt", "Desk"), row.desk or ""),
             (translate("Receipt", "Payment reference"), row.payment_intent_id or ""),
         ]

@@ -23,6 +23,7 @@ from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
 if TYPE_CHECKING:
     from moto_desk.domain.consent import ConsentTerms
     from moto_desk.domain.models import AllowRedisplay, Channel, Customer, Reader, SaveResult
+    from moto_desk.domain.roles import Actor
     from moto_desk.flows.save_card import SaveRequest
     from moto_desk.ui.desk.status_panel import StatusPanel
     from moto_desk.ui.shell.jobs import Job, JobRunner
@@ -233,10 +234,23 @@ class SaveCardAction(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        gate = session.approvals
+        if gate is None:
+            self._clear(reader, None)
+            return
+        from moto_desk.domain.roles import Action as Do
 
+        gate.ask(self._status.window(), Do.CLEAR_READER, None, lambda who: self._clear(reader, who))
+
+    def _clear(self, reader: Reader, approver: Actor | None) -> None:
+        session, action = self._session, reader.action
+        if session is None or action is None:
+            return
         self._status.show_checking()
         (
-            operations.clear_reader(self._runner, session, reader.id, action, owner=self)
+            operations.clear_reader(
+                self._runner, session, reader.id, action, owner=self, approver=approver
+            )
             .on_success(lambda cleared: self._status.show_cleared(cleared.label))
             .on_failure(lambda error: self._router.route(error, view=self._status))
             .run()

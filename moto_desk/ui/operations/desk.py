@@ -17,6 +17,7 @@ if TYPE_CHECKING:
         SavedCard,
         SaveResult,
     )
+    from moto_desk.domain.roles import Actor
     from moto_desk.flows.customers import NewCustomer
     from moto_desk.flows.save_card import SaveRequest
     from moto_desk.ui.shell.session import DeskSession
@@ -139,13 +140,20 @@ def look_at_reader(
 
 
 def clear_reader(
-    runner: JobRunner, session: DeskSession, reader_id: str, seen: ReaderAction, *, owner: QObject
+    runner: JobRunner,
+    session: DeskSession,
+    reader_id: str,
+    seen: ReaderAction,
+    *,
+    owner: QObject,
+    approver: Actor | None = None,
 ) -> Job[Reader]:
-    """Clear another desk's action from a reader — only if it still does what was seen."""
+    """Clear another desk's action from a reader — only if it still does what was seen
+    (approved by a supervisor when the clerk may not do it alone)."""
 
     def work() -> Reader:
         from moto_desk.flows.readers import clear_reader as clear
 
-        return clear(session.context(), reader_id, seen)
+        return clear(session.context(approver=approver), reader_id, seen)
 
     return runner.job(work, owner=owner)

@@ -11,6 +11,7 @@ from moto_desk.ui.shell.jobs import Job, JobRunner
 if TYPE_CHECKING:
     from moto_desk.domain.models import ChargeResult, RefundResult
     from moto_desk.domain.money import Money
+    from moto_desk.domain.roles import Actor
     from moto_desk.flows.charge import ChargeRequest
     from moto_desk.flows.refund import RefundRequest
     from moto_desk.records.ledger import ConsentRecord
@@ -33,14 +34,19 @@ def consent_for_card(
 
 
 def charge(
-    runner: JobRunner, session: DeskSession, request: ChargeRequest, *, owner: QObject
+    runner: JobRunner,
+    session: DeskSession,
+    request: ChargeRequest,
+    *,
+    owner: QObject,
+    approver: Actor | None = None,
 ) -> Job[ChargeResult]:
     """An off-session charge: a payment operation (the window asks before quitting)."""
 
     def work() -> ChargeResult:
         from moto_desk.flows.charge import charge_saved_card
 
-        return charge_saved_card(session.context(), request)
+        return charge_saved_card(session.context(approver=approver), request)
 
     return runner.job(work, payment=True, owner=owner)
 
@@ -53,11 +59,16 @@ def refundable(
 
 
 def refund(
-    runner: JobRunner, session: DeskSession, request: RefundRequest, *, owner: QObject
+    runner: JobRunner,
+    session: DeskSession,
+    request: RefundRequest,
+    *,
+    owner: QObject,
+    approver: Actor | None = None,
 ) -> Job[RefundResult]:
     def work() -> RefundResult:
         from moto_desk.flows.refund import refund_charge
 
-        return refund_charge(session.context(), request)
+        return refund_charge(session.context(approver=approver), request)
 
     return runner.job(work, payment=True, owner=owner)

@@ -27,6 +27,7 @@ from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
 
 if TYPE_CHECKING:
     from moto_desk.domain.models import ChargeResult, Customer, SavedCard
+    from moto_desk.domain.roles import Actor
     from moto_desk.records.ledger import ConsentRecord
     from moto_desk.ui.shell.jobs import JobRunner
     from moto_desk.ui.shell.session import DeskSession
@@ -348,6 +349,20 @@ class ChargeDialog(PaymentDialog):
         draft = self._draft
         if draft is None or self._busy or not self._consent_ready:
             return
+        gate = self._session.approvals
+        if gate is None:
+            self.charge_approved(None)
+            return
+        from moto_desk.domain.roles import Action
+
+        action = Action.CHARGE_DUPLICATE if self._confirmed_duplicate else Action.CHARGE
+        gate.ask(self, action, draft.amount, self.charge_approved)
+
+    def charge_approved(self, approver: Actor | None) -> None:
+        """Charge, the clerk alone (``approver`` None) or approved by a supervisor."""
+        draft = self._draft
+        if draft is None or self._busy or not self._consent_ready:
+            return
         self._busy = True
         self._build("working")
         self._working.setText(
@@ -370,7 +385,7 @@ class ChargeDialog(PaymentDialog):
             confirmed_duplicate=confirmed,
         )
         (
-            operations.charge(self._runner, session, request, owner=self)
+            operations.charge(self._runner, session, request, owner=self, approver=approver)
             .on_success(self._this_opening(self.on_charged))
             .on_failure(self._this_opening(self.on_charge_failed))
             .on_finished(self.on_charge_finished)

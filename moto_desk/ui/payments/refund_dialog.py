@@ -38,6 +38,7 @@ from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
 
 if TYPE_CHECKING:
     from moto_desk.domain.models import RefundResult
+    from moto_desk.domain.roles import Actor
     from moto_desk.flows.history import HistoryRow
     from moto_desk.ui.shell.jobs import JobRunner
     from moto_desk.ui.shell.session import DeskSession
@@ -385,6 +386,19 @@ class RefundDialog(PaymentDialog):
         amount = self._amount
         if amount is None or self._busy:
             return
+        gate = self._session.approvals
+        if gate is None:
+            self.refund_approved(None)
+            return
+        from moto_desk.domain.roles import Action
+
+        gate.ask(self, Action.REFUND, amount, self.refund_approved)
+
+    def refund_approved(self, approver: Actor | None) -> None:
+        """Refund, the clerk alone (``approver`` None) or approved by a supervisor."""
+        amount = self._amount
+        if amount is None or self._busy:
+            return
         self._busy = True
         self._working.setText(
             self.tr("Refunding {amount}… Please wait; do not close moto-desk.").format(
@@ -401,7 +415,7 @@ class RefundDialog(PaymentDialog):
         # what was refunded, and a refund raced by another desk is refused, not enlarged.
         request = RefundRequest(intent, row.customer_id, amount, reason)
         (
-            operations.refund(self._runner, session, request, owner=self)
+            operations.refund(self._runner, session, request, owner=self, approver=approver)
             .on_success(self.on_refunded)
             .on_failure(self.on_refund_failed)
             .on_finished(self.on_refund_finished)

@@ -20,9 +20,11 @@ from moto_desk.records.store import RecordsAddress
 if TYPE_CHECKING:
     from moto_desk.backend import Backend
     from moto_desk.domain.errors import MotoDeskError
+    from moto_desk.domain.roles import Actor, ApprovalPolicy
     from moto_desk.flows.context import FlowContext
     from moto_desk.gateway.client import Gateway
     from moto_desk.gateway.keys import Mode
+    from moto_desk.ui.clerks.clerk_lock import ClerkLock
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,12 @@ class DeskSession:
     #: Set when the shop's records could not be opened at start: the words to show the clerk
     #: (saving, charging and refunding then refuse before anything reaches Stripe).
     records_problem: MotoDeskError | None = None
+    #: The signed-in clerk (issue 16); None while the shop has no clerk accounts.
+    actor: Actor | None = None
+    #: The shop's approval policy, read at sign-in; None while sign-in is off.
+    policy: ApprovalPolicy | None = None
+    #: The window's sign-in and approvals: dialogs ask it before what needs approving.
+    approvals: ClerkLock | None = None
     #: What the shop's records set for every desk (``records.shop_settings``): its name…
     shop: dict[str, str] = field(default_factory=dict)
 
@@ -70,15 +78,20 @@ class DeskSession:
         return RecordsAddress(database_path(self.data_dir), self.records_url)
 
     def context(
-        self, progress: ProgressCallback = ignore_progress, cancel: CancelToken | None = None
+        self,
+        progress: ProgressCallback = ignore_progress,
+        cancel: CancelToken | None = None,
+        approver: Actor | None = None,
     ) -> FlowContext:
-        """A flow context for one job (call it on the worker thread)."""
+        """A flow context for one job (call it on the worker thread); ``approver`` is the
+        supervisor who approved this operation in the approval box."""
         from moto_desk.flows.context import DeskIdentity, FlowContext
 
+        actor = self.actor
         return FlowContext(
             self.gateway,
             self.records_at,
-            DeskIdentity(self.clerk, self.desk),
+            DeskIdentity(actor.name if actor else self.clerk, self.desk, actor, approver),
             progress=progress,
             cancel=cancel or CancelToken(),
         )
