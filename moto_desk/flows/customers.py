@@ -215,6 +215,7 @@ def create_customer(
                 JournalKind.CREATE_CUSTOMER,
                 clerk=ctx.identity.clerk,
                 desk=ctx.identity.desk,
+                clerk_id=ctx.identity.clerk_id,
                 # The form itself (contact details, no secret) lets reconciliation repeat
                 # the create with the same key after a crash.
                 details={

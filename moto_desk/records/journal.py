@@ -285,30 +285,32 @@ class OperationJournal:
                 field="order_reference",
             )
         entry_id = uuid.uuid4().hex
-        now = self._clock()
-        values = (
-            entry_id,
-            JournalKind(kind).value,
-            to_iso(now),
-            to_iso(now),
-            clerk,
-            desk,
-            customer_id,
-            amount.amount if amount else None,
-            amount.currency if amount else None,
-            payment_method_id,
-            order_reference,
-            _dump_json(details or {}, "details"),
-            clerk_id,
-            approved_by,
-        )
+
+        def values(now: datetime) -> tuple[object, ...]:
+            return (
+                entry_id,
+                JournalKind(kind).value,
+                to_iso(now),
+                to_iso(now),
+                clerk,
+                desk,
+                customer_id,
+                amount.amount if amount else None,
+                amount.currency if amount else None,
+                payment_method_id,
+                order_reference,
+                _dump_json(details or {}, "details"),
+                clerk_id,
+                approved_by,
+            )
+
         insert = (
             f"INSERT INTO journal ({_ENTRY_COLUMNS})"  # noqa: S608  constant column list
             " VALUES (?, ?, 'pending', ?, ?, NULL, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?, ?, ?)"
         )
         with storage_errors():
             if refuse_if_recent is None:
-                self._conn.execute(insert, values)
+                self._conn.execute(insert, values(self._clock()))
             else:
                 if customer_id is None or payment_method_id is None or amount is None:
                     raise ValueError("the duplicate guard needs a customer, a card and an amount")
@@ -317,12 +319,22 @@ class OperationJournal:
                 # see "no recent charge".
                 with transaction(self._conn):
                     serialise(self._conn, f"charge:{payment_method_id}")
+                    # The time is read once the lock is held (a desk that read it before
+                    # waiting would look for charges only up to a moment the other desk's
+                    # charge came after), and later entries count too: another desk's clock
+                    # may run ahead of this one's.
+                    now = self._clock()
                     recent = self.recent_charges(
-                        customer_id, payment_method_id, amount, refuse_if_recent, now
+                        customer_id,
+                        payment_method_id,
+                        amount,
+                        refuse_if_recent,
+                        now,
+                        include_later=True,
                     )
                     if recent:
                         raise RecentCharges(recent)
-                    self._conn.execute(insert, values)
+                    self._conn.execute(insert, values(now))
         return self._require(entry_id)
 
     def step_key(
@@ -512,15 +524,20 @@ class OperationJournal:
         amount: Money,
         within: timedelta,
         now: datetime | None = None,
+        *,
+        include_later: bool = False,
     ) -> EntryList:
         """Charges of exactly ``amount`` to this card in the ``within`` before ``now``, newest
         first — the duplicate-charge guard asks the clerk to confirm when this is not empty.
+        ``include_later`` also counts charges stamped after ``now`` (by a desk whose clock runs
+        ahead).
 
         Declined and canceled charges do not count (no money moved); succeeded, in-flight and
         unknown ones do.
         """
         end = now if now is not None else self._clock()
         states = tuple(s.value for s in _MAY_HAVE_CHARGED)
+        latest = "9999" if include_later else to_iso(end)  # every stored time sorts below "9999"
         return self._select(
             "kind = 'charge' AND customer_id = ? AND payment_method_id = ? AND amount = ?"
             " AND currency = ? AND created_at >= ? AND created_at <= ?"
@@ -531,7 +548,7 @@ class OperationJournal:
                 amount.amount,
                 amount.currency,
                 to_iso(end - within),
-                to_iso(end),
+                latest,
                 *states,
             ),
             order="created_at DESC, id",

@@ -79,7 +79,7 @@ def test_two_desks_charging_at_the_same_instant_charge_once(
     outcomes: dict[str, object] = {}
 
     def press_charge(desk: Desk) -> None:
-        start.wait(5)
+        start.wait(30)
         try:
             outcomes[desk.ctx.identity.desk] = charge_saved_card(
                 desk.ctx, ChargeRequest(customer_id, saved, Money(4200, "usd"))

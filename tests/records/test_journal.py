@@ -21,6 +21,7 @@ from moto_desk.records.journal import (
     JournalKind,
     JournalState,
     OperationJournal,
+    RecentCharges,
     idempotency_key,
 )
 
@@ -341,3 +342,22 @@ def test_a_locked_journal_is_a_storage_error(db_path: Path, clock: FakeClock) ->
     finally:
         impatient.close()
         holder.close()
+
+
+def test_the_duplicate_guard_counts_a_charge_from_a_desk_whose_clock_runs_ahead(
+    journal: OperationJournal, other_conn: Db, clock: FakeClock
+) -> None:
+    """Desk A's clock is two seconds ahead of desk B's; A charges first. B, charging the same
+    card the same amount a moment later by its own clock, must still be asked."""
+    ahead = FakeClock(clock.now + timedelta(seconds=2))
+    desk_a = OperationJournal(other_conn, ahead)
+    charge = {
+        "customer_id": "cus_1",
+        "payment_method_id": "pm_1",
+        "amount": Money(1000, "usd"),
+        "refuse_if_recent": timedelta(minutes=5),
+    }
+    first = desk_a.begin(JournalKind.CHARGE, desk="a", **charge)  # type: ignore[arg-type]
+    with pytest.raises(RecentCharges) as caught:
+        journal.begin(JournalKind.CHARGE, desk="b", **charge)  # type: ignore[arg-type]
+    assert [e.id for e in caught.value.entries] == [first.id]
