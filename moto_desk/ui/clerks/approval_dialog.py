@@ -98,6 +98,8 @@ class ApprovalDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        # Wide enough for the reason on two lines and a French label beside its field.
+        self.setMinimumWidth(380)
         self.pin.setFocus()
 
     @Slot()
