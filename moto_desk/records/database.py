@@ -114,6 +114,11 @@ def _migrate(conn: sqlite3.Connection, migrations: Sequence[Migration], path: Pa
         )
     for version, migration in enumerate(migrations[current:], start=current + 1):
         with transaction(conn):
+            # Read again under the write lock: another process opening the same new file at
+            # the same moment (a window and a command; two commands of one desk) may have
+            # applied this migration while this one waited for the lock.
+            if schema_version(conn) >= version:
+                continue
             for statement in migration.statements:
                 conn.execute(statement)
             # PRAGMA takes no parameters; version is an int we computed.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -196,3 +197,31 @@ def test_transaction_rolls_back_on_error(conn: sqlite3.Connection) -> None:
         raise RuntimeError
     assert conn.execute("SELECT count(*) FROM settings_kv").fetchone()[0] == 0
     assert not conn.in_transaction
+
+
+def test_two_processes_opening_a_new_file_at_once_migrate_it_once(tmp_path: Path) -> None:
+    """A window and a command (or two commands of one desk) opening a desk's new file at the
+    same moment: one applies the migrations, the other waits and finds them applied. (The
+    three-desk soak found the second one failing on "table journal already exists".)"""
+    import subprocess
+    import sys
+
+    path = tmp_path / "new" / "desk.sqlite3"
+    script = (
+        "import sys, time; from pathlib import Path; "
+        "from moto_desk.records.database import open_database; "
+        "start = float(sys.argv[2]); time.sleep(max(0.0, start - time.time())); "
+        "open_database(Path(sys.argv[1])).close()"
+    )
+    start = str(time.time() + 1.5)
+    runs = [
+        subprocess.Popen([sys.executable, "-c", script, str(path), start], stderr=subprocess.PIPE)
+        for _ in range(4)
+    ]
+    errors = [run.communicate(timeout=60)[1].decode() for run in runs]
+    assert [run.returncode for run in runs] == [0, 0, 0, 0], errors
+    conn = open_database(path)
+    try:
+        assert schema_version(conn) == len(MIGRATIONS)
+    finally:
+        conn.close()
