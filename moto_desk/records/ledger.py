@@ -29,7 +29,7 @@ import io
 import json
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -103,6 +103,22 @@ class ConsentRecord:
 
 
 @dataclass(frozen=True)
+class Checkpoint:
+    """Where a verify that found no problem ended: records 1 to ``seq`` were verified, the
+    ``seq``-th record's hash was ``hash`` and the chain's first record's ``first_hash``.
+
+    A later :meth:`ConsentLedger.verify` from it re-reads only the records after ``seq``. The
+    chain's hashes carry the rest: a record at or before ``seq`` rewritten *with* every later
+    hash recomputed changes the hash at ``seq`` (caught); one edited without recomputing is
+    caught only by a full verify, which stays available (``ledger verify``).
+    """
+
+    seq: int
+    hash: str
+    first_hash: str
+
+
+@dataclass(frozen=True)
 class VerifyResult:
     """The outcome of :meth:`ConsentLedger.verify`; ``problems`` are sentences for a person."""
 
@@ -110,6 +126,11 @@ class VerifyResult:
     count: int
     problems: list[str] = field(default_factory=list)
     last_hash: str = GENESIS_HASH
+    #: Records 1 to ``earlier`` were verified by an earlier verify (a checkpoint) and not
+    #: read again; 0 for a full verify.
+    earlier: int = 0
+    #: Where this verify ended, when it found no problem (None for an empty ledger).
+    checkpoint: Checkpoint | None = None
 
 
 def record_hash(row: Mapping[str, object]) -> str:
@@ -387,18 +408,91 @@ class ConsentLedger:
 
     # -- verifying and exporting -------------------------------------------------------------
 
-    def verify(self) -> VerifyResult:
-        """Recompute every hash and link; report each problem in words."""
+    def verify(self, since: Checkpoint | None = None) -> VerifyResult:
+        """Recompute every hash and link; report each problem in words.
+
+        ``since``: an earlier verify's :attr:`VerifyResult.checkpoint`; only the records after
+        it are read, after checking the chain still holds the checkpoint's records. A chain
+        that does not is reported, and then verified in full.
+        """
+        if since is not None:
+            with storage_errors(), transaction(self._conn, immediate=False):
+                anchors = dict(
+                    self._conn.execute(
+                        "SELECT seq, hash FROM ledger WHERE seq IN (1, ?)", (since.seq,)
+                    ).fetchall()
+                )
+                head = self._head()
+                if anchors == {1: since.first_hash, since.seq: since.hash}:
+                    rows = self._rows("WHERE seq > ?", (since.seq,))
+                    consents = self._consents_before(rows, since.seq)
+                    return _verify(rows, head, after=since, consents=consents)
+            full = self.verify()
+            problem = (
+                f"Record {since.seq} is not the record verified earlier (its hash then: "
+                f"{since.hash[:16]}…): the ledger was rewritten or replaced since."
+            )
+            return replace(full, ok=False, problems=[problem, *full.problems], checkpoint=None)
         rows, head = self.snapshot()
         return _verify(rows, head)
+
+    def verify_records(self, customer_id: str) -> list[str]:
+        """Recompute the hash of each of ``customer_id``'s records and check each follows the
+        record before it: what evidence for one customer checks of its own records, however
+        the chain was verified (from a checkpoint, or in full)."""
+        with storage_errors(), transaction(self._conn, immediate=False):
+            rows = self._rows("WHERE customer_id = ?", (customer_id,))
+            before = sorted({int(str(r["seq"])) - 1 for r in rows} - {0})
+            hashes: dict[int, str] = {0: GENESIS_HASH}
+            for start in range(0, len(before), 500):
+                chunk = before[start : start + 500]
+                marks = ", ".join("?" * len(chunk))
+                hashes.update(
+                    (int(seq), str(found))
+                    for seq, found in self._conn.execute(
+                        f"SELECT seq, hash FROM ledger WHERE seq IN ({marks})",  # noqa: S608  placeholders only
+                        chunk,
+                    ).fetchall()
+                )
+        problems = []
+        for row in rows:
+            seq = int(str(row["seq"]))
+            if hashes.get(seq - 1) != row["prev_hash"]:
+                problems.append(
+                    f"Record {seq} does not follow the record before it: records were "
+                    "removed, inserted or moved."
+                )
+            if record_hash(row) != row["hash"]:
+                problems.append(f"Record {seq} was changed after it was written.")
+        return problems
+
+    def _head(self) -> tuple[int, str] | None:
+        head = self._conn.execute("SELECT seq, hash FROM ledger_head WHERE id = 1").fetchone()
+        return (int(head[0]), str(head[1])) if head is not None else None
+
+    def _consents_before(self, rows: list[Row], seq: int) -> dict[str, str]:
+        """record id → customer id of the consents at or before ``seq`` that ``rows`` refer
+        to (what :func:`_verify` learnt from the earlier records in a full verify)."""
+        wanted = sorted({str(r["refers_to"]) for r in rows if r["refers_to"] is not None})
+        found: dict[str, str] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for record_id, customer_id in self._conn.execute(
+                "SELECT record_id, customer_id FROM ledger"  # noqa: S608  placeholders only
+                f" WHERE kind = 'consent' AND seq <= ? AND record_id IN ({marks})",
+                (seq, *chunk),
+            ).fetchall():
+                found[str(record_id)] = str(customer_id)
+        return found
 
     def snapshot(self) -> tuple[list[Row], tuple[int, str] | None]:
         """All rows and the head marker, read in one transaction so that an append by another
         connection in between cannot look like tampering."""
         with storage_errors(), transaction(self._conn, immediate=False):
             rows = self._rows()
-            head = self._conn.execute("SELECT seq, hash FROM ledger_head WHERE id = 1").fetchone()
-        return rows, (int(head[0]), str(head[1])) if head is not None else None
+            head = self._head()
+        return rows, head
 
     def export(self, fmt: Literal["csv", "json"], out: Path) -> int:
         """Write every record to ``out`` (owner-only, replaced atomically); return the count.
@@ -428,11 +522,19 @@ class ConsentLedger:
         return len(rows)
 
 
-def _verify(rows: list[Row], head: tuple[int, str] | None) -> VerifyResult:
-    """Check the chain of ``rows`` (in seq order) against itself and the ``head`` marker."""
+def _verify(
+    rows: list[Row],
+    head: tuple[int, str] | None,
+    *,
+    after: Checkpoint | None = None,
+    consents: dict[str, str] | None = None,
+) -> VerifyResult:
+    """Check the chain of ``rows`` (in seq order) against itself and the ``head`` marker;
+    ``rows`` follow the checkpoint ``after`` when given (``consents``: the earlier consents
+    they refer to, record id → customer id)."""
     problems: list[str] = []
-    expected_seq, prev_hash = 1, GENESIS_HASH
-    consents: dict[str, str] = {}  # record_id → customer_id, of consents seen so far
+    expected_seq, prev_hash = (after.seq + 1, after.hash) if after else (1, GENESIS_HASH)
+    consents = dict(consents or {})  # record_id → customer_id, of consents seen so far
     for row in rows:
         seq = int(str(row["seq"]))
         if seq != expected_seq:
@@ -459,7 +561,12 @@ def _verify(rows: list[Row], head: tuple[int, str] | None) -> VerifyResult:
             f"The ledger should end with record {head[0]} but ends with record {last_seq}: "
             "records at the end were removed or added outside moto-desk."
         )
-    return VerifyResult(not problems, len(rows), problems, prev_hash)
+    earlier = after.seq if after else 0
+    first = after.first_hash if after else str(rows[0]["hash"]) if rows else None
+    checkpoint = (
+        Checkpoint(last_seq, prev_hash, first) if not problems and first is not None else None
+    )
+    return VerifyResult(not problems, earlier + len(rows), problems, prev_hash, earlier, checkpoint)
 
 
 def _verify_summary(result: VerifyResult) -> dict[str, object]:

@@ -36,7 +36,6 @@ import itertools
 import json
 import math
 import random
-import sqlite3
 import string
 import sys
 import time
@@ -77,13 +76,13 @@ JOURNAL_INSERT = (
     " outcome_message, order_reference, details)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-JOURNAL_COLUMNS = JOURNAL_INSERT.split("(")[1].split(")")[0]
+JOURNAL_COLUMNS = JOURNAL_INSERT.split("(")[1].split(")", maxsplit=1)[0]
 STEP_INSERT = (
     "INSERT INTO journal_steps (entry_id, step, idempotency_key, request_summary, created_at,"
     " response_object_id, http_outcome, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 )
-STEP_COLUMNS = STEP_INSERT.split("(")[1].split(")")[0]
-CUSTOMER_COLUMNS = _REMEMBER.split("(")[1].split(")")[0]
+STEP_COLUMNS = STEP_INSERT.split("(")[1].split(")", maxsplit=1)[0]
+CUSTOMER_COLUMNS = _REMEMBER.split("(")[1].split(")", maxsplit=1)[0]
 
 
 @dataclass(frozen=True)
@@ -220,13 +219,14 @@ def plan(scale: float = 1.0, seed: int = 17, end: date | None = None) -> Plan:
         charge = rng.choice(charged)
         at, _, customer, card_index, amount, _ = entries[charge]
         part = amount if rng.random() < 0.7 else max(1, amount // 2)
-        entries.append((at + rng.uniform(3600, 30 * 86400), "refund", customer, card_index, part, charge))
+        entries.append(
+            (at + rng.uniform(3600, 30 * 86400), "refund", customer, card_index, part, charge)
+        )
     # Sorted by time, keeping each refund's link to its charge.
     order_by_time = sorted(range(len(entries)), key=lambda i: entries[i][0])
     moved = {old: new for new, old in enumerate(order_by_time)}
     entries = [
-        (*entries[i][:5], moved[entries[i][5]] if entries[i][5] >= 0 else -1)
-        for i in order_by_time
+        (*entries[i][:5], moved[entries[i][5]] if entries[i][5] >= 0 else -1) for i in order_by_time
     ]
     end_ts = end_at.timestamp() - 1
     entries = [(min(e[0], end_ts), *e[1:]) for e in entries]
@@ -290,9 +290,7 @@ _STEP = {
 }
 
 
-def journal_rows(
-    p: Plan, seed: int
-) -> Iterator[tuple[tuple[object, ...], tuple[object, ...]]]:
+def journal_rows(p: Plan, seed: int) -> Iterator[tuple[tuple[object, ...], tuple[object, ...]]]:
     """(journal row, its step row) in time order."""
     rng = random.Random(seed + 2)
     ids = Ids(rng)
@@ -382,7 +380,9 @@ class Written:
     bytes_per_operation: float
 
 
-def write_sqlite(path: Path, scale: float = 1.0, seed: int = 17, end: date | None = None) -> Written:
+def write_sqlite(
+    path: Path, scale: float = 1.0, seed: int = 17, end: date | None = None
+) -> Written:
     """The shop's five years in a new desk file at ``path``."""
     from moto_desk.records.database import open_database
 
@@ -395,7 +395,8 @@ def write_sqlite(path: Path, scale: float = 1.0, seed: int = 17, end: date | Non
         conn.executemany(_REMEMBER, customer_rows(p))
         ledger = 0
         last: tuple[object, ...] = ()
-        insert = f"INSERT INTO ledger ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"  # noqa: S608  constant columns
+        marks = ", ".join("?" * len(COLUMNS))
+        insert = f"INSERT INTO ledger ({', '.join(COLUMNS)}) VALUES ({marks})"  # noqa: S608
         for chunk in _chunks(ledger_rows(p, seed)):
             conn.executemany(insert, chunk)
             ledger += len(chunk)
@@ -413,9 +414,7 @@ def write_sqlite(path: Path, scale: float = 1.0, seed: int = 17, end: date | Non
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         conn.close()
-    size = sum(
-        f.stat().st_size for f in path.parent.glob(path.name + "*") if f.is_file()
-    )
+    size = sum(f.stat().st_size for f in path.parent.glob(path.name + "*") if f.is_file())
     return Written(len(p.customers), journal, ledger, time.perf_counter() - started, size,
                    size / journal)  # fmt: skip
 
@@ -442,7 +441,9 @@ def pg_size(url: str) -> int:
     return int(row[0]) if row else 0
 
 
-def write_postgresql(url: str, scale: float = 1.0, seed: int = 17, end: date | None = None) -> Written:
+def write_postgresql(
+    url: str, scale: float = 1.0, seed: int = 17, end: date | None = None
+) -> Written:
     """The shop's five years in the (initialised, empty) shop's records at ``url``."""
     import psycopg
 

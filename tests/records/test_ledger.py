@@ -9,6 +9,7 @@ import json
 import os
 import sqlite3
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 import psycopg
@@ -21,6 +22,7 @@ from moto_desk.records.connection import Db, is_shop
 from moto_desk.records.ledger import (
     COLUMNS,
     LATER_COLUMNS,
+    Checkpoint,
     ConsentLedger,
     ConsentRecord,
     LedgerKind,
@@ -399,3 +401,81 @@ def test_export_replaces_atomically_and_reports_failures(
     assert caught.value.kind is ErrorKind.STORAGE
     with pytest.raises(ValueError, match="unknown export format"):
         five.export("xml", out)  # type: ignore[arg-type]
+
+
+# -- verifying from a checkpoint ----------------------------------------------------------------
+
+
+def rewrite_from(conn: Db, seq: int, **change: object) -> None:
+    """Change record ``seq`` and recompute every later hash and the head: a chain rewritten
+    end to end by someone with write access, consistent with itself."""
+    drop_triggers(conn)
+    last = int(conn.execute("SELECT max(seq) FROM ledger").fetchone()[0])
+    prev = raw(conn, seq - 1)["hash"] if seq > 1 else GENESIS_HASH
+    for number in range(seq, last + 1):
+        row = raw(conn, number)
+        row.update(change if number == seq else {}, prev_hash=prev)
+        row["hash"] = prev = record_hash(row)
+        sets = ", ".join(f"{name} = ?" for name in COLUMNS if name != "seq")
+        conn.execute(
+            f"UPDATE ledger SET {sets} WHERE seq = ?",  # noqa: S608  test forgery
+            (*(row[name] for name in COLUMNS if name != "seq"), number),
+        )
+    conn.execute("UPDATE ledger_head SET hash = ? WHERE id = 1", (prev,))
+
+
+def test_a_verify_leaves_a_checkpoint_and_the_next_reads_only_what_follows(
+    five: ConsentLedger, conn: Db
+) -> None:
+    full = five.verify()
+    assert full.ok and full.earlier == 0
+    assert full.checkpoint == Checkpoint(5, raw(conn, 5)["hash"], raw(conn, 1)["hash"])
+    second = five.record_revocation(
+        str(raw(conn, 3)["record_id"]), reason="Moved away", clerk="Bo", desk="d2"
+    )  # a record after the checkpoint referring to a consent before it
+    since = five.verify(full.checkpoint)
+    assert (since.ok, since.count, since.earlier, since.problems) == (True, 6, 5, [])
+    assert since.last_hash == second.hash
+    assert since.checkpoint == Checkpoint(6, second.hash, full.checkpoint.first_hash)
+    assert five.verify(since.checkpoint) == replace(since, earlier=6)
+
+
+def test_a_verify_from_a_checkpoint_catches_what_follows_it(five: ConsentLedger, conn: Db) -> None:
+    checkpoint = five.verify().checkpoint
+    assert checkpoint is not None
+    consent(five, "cus_3")
+    drop_triggers(conn)
+    conn.execute("UPDATE ledger SET clerk = 'Mallory' WHERE seq = 6")
+    result = five.verify(checkpoint)
+    assert result.problems == ["Record 6 was changed after it was written."]
+    assert result.checkpoint is None
+
+
+def test_a_chain_rewritten_before_the_checkpoint_is_caught(five: ConsentLedger, conn: Db) -> None:
+    checkpoint = five.verify().checkpoint
+    assert checkpoint is not None
+    rewrite_from(conn, 2, clerk="Mallory")
+    assert five.verify().ok  # consistent with itself: only an anchor shows it
+    result = five.verify(checkpoint)
+    assert not result.ok and result.checkpoint is None
+    assert result.problems[0].startswith("Record 5 is not the record verified earlier")
+
+
+def test_a_checkpoint_of_another_chain_is_not_trusted(five: ConsentLedger) -> None:
+    other = Checkpoint(5, "f" * 64, "e" * 64)
+    result = five.verify(other)
+    assert not result.ok
+    assert result.problems[0].startswith("Record 5 is not the record verified earlier")
+    assert result.count == 5 and result.earlier == 0  # and then verified in full
+
+
+def test_a_customers_own_records_are_rehashed_whatever_the_checkpoint(
+    five: ConsentLedger, conn: Db
+) -> None:
+    checkpoint = five.verify().checkpoint
+    assert five.verify_records("cus_1") == []
+    drop_triggers(conn)
+    conn.execute("UPDATE ledger SET clerk = 'Mallory' WHERE seq = 2")
+    assert five.verify(checkpoint).ok  # what a checkpoint cannot see (the full verify does)…
+    assert five.verify_records("cus_1") == ["Record 2 was changed after it was written."]
+    assert five.verify_records("cus_2") == []  # …and the customer's own check does
