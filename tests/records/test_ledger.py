@@ -20,6 +20,7 @@ from moto_desk.domain.errors import ErrorKind, InvalidInput, MotoDeskError
 from moto_desk.domain.models import AllowRedisplay, Channel, SavedCard
 from moto_desk.records.connection import Db, is_shop
 from moto_desk.records.ledger import (
+    _CHECKED,
     COLUMNS,
     LATER_COLUMNS,
     Checkpoint,
@@ -479,3 +480,33 @@ def test_a_customers_own_records_are_rehashed_whatever_the_checkpoint(
     assert five.verify(checkpoint).ok  # what a checkpoint cannot see (the full verify does)…
     assert five.verify_records("cus_1") == ["Record 2 was changed after it was written."]
     assert five.verify_records("cus_2") == []  # …and the customer's own check does
+
+
+def test_the_store_confirms_every_hash_without_python_judging(
+    ledger: ConsentLedger, conn: Db
+) -> None:
+    """The verify's fast path: the store's own canonical JSON (SQLite) or hash check
+    (PostgreSQL) must agree with ``record_hash`` — on accents, quotes, backslashes, control
+    characters, emoji and the later columns — or every record would fall back to Python."""
+    first = consent(ledger)
+    ledger.record_revocation(
+        first.record_id,
+        reason='Il a dit « non » \\ "stop"\n\ttab \x01 \u2028 ✓ 😀',
+        clerk="Zoë",
+        desk="d2",
+    )
+    ledger._append(
+        {
+            "kind": "consent", "customer_id": "cus_9", "clerk": "a", "desk": "b",
+            "channel": "phone", "terms_version": "1", "terms_sha256": "0" * 64,
+            "terms_language": "en", "allow_redisplay": "limited",
+            "origin_chain": "sqlite:abc", "origin_seq": 7, "origin_hash": "f" * 64,
+        }
+    )  # fmt: skip
+    rows = ledger._checked()
+    at_hash = _CHECKED.index("hash")
+    assert len(rows) == 3
+    for row in rows:
+        check = row[-1]
+        assert check is True or hashlib.sha256(str(check).encode()).hexdigest() == row[at_hash]
+    assert ledger.verify().ok
