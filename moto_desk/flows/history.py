@@ -310,13 +310,29 @@ def _rows(records: Records, entries: list[JournalEntry]) -> list[HistoryRow]:
         if entry.kind is JournalKind.CHARGE and entry.stripe_object_id:
             charges_by_intent[entry.stripe_object_id] = entry
     # A refund's card and the charge it belongs to may lie outside the filter: look them up.
-    for entry in entries:
-        intent = _text(entry.details.get("payment_intent"))
-        if entry.kind is JournalKind.REFUND and intent and intent not in charges_by_intent:
-            charge = _charge_of(records, intent)
-            if charge is not None:
-                charges_by_intent[intent] = charge
-    refunds = _refunds_of(records, list(charges_by_intent.values()))
+    outside = {
+        intent
+        for entry in entries
+        if entry.kind is JournalKind.REFUND
+        and (intent := _text(entry.details.get("payment_intent")))
+        and intent not in charges_by_intent
+    }
+    page = list(charges_by_intent.values())
+    charges_by_intent.update(records.journal.charges_of(sorted(outside)))
+    # Refunds are read from the oldest charge on (by date: a refund is found by its details).
+    # The page's charges are recent; a charge outside the page matters only to a refund on it
+    # made for whatever remained (its amount is what the earlier refunds left), so older
+    # charges do not widen the read for every page.
+    remained = {
+        intent
+        for entry in entries
+        if entry.kind is JournalKind.REFUND
+        and entry.amount is None
+        and entry.state is JournalState.SUCCEEDED
+        and (intent := _text(entry.details.get("payment_intent"))) in outside
+    }
+    needed = page + [charges_by_intent[i] for i in sorted(remained) if i in charges_by_intent]
+    refunds = _refunds_of(records, needed)
     customers = _customers(records.conn, (_customer_of(e) for e in entries))
     # A card belongs to the customer it was saved for: the ledger's saved cards of the
     # customers on the page (its index by customer) name every card the page shows.
@@ -442,18 +458,6 @@ def _refunds_of(records: Records, charges: list[JournalEntry]) -> dict[str, list
         if intent:
             found.setdefault(intent, []).append(refund)
     return found
-
-
-def _charge_of(records: Records, payment_intent_id: str) -> JournalEntry | None:
-    """The journal's charge that created ``payment_intent_id``, if this desk made it.
-
-    One read by object id: the journal's API filters by customer, kind and date only.
-    """
-    row = records.conn.execute(
-        "SELECT id FROM journal WHERE kind = 'charge' AND stripe_object_id = ?",
-        (payment_intent_id,),
-    ).fetchone()
-    return records.journal.get(str(row[0])) if row is not None else None
 
 
 def _ledger_cards(conn: Db, customer_ids: Iterable[str | None]) -> dict[str, tuple[str, str]]:
