@@ -24,7 +24,7 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -42,6 +42,7 @@ from moto_desk.records.ledger import (
     _csv_cell,
     write_private_text,
 )
+from moto_desk.records.ledger_checkpoint import verify_from_checkpoint
 from moto_desk.records.store import Where, open_store
 from moto_desk.records.timestamps import Clock, to_iso, utc_now
 
@@ -191,7 +192,9 @@ def build_evidence(
     terms_folder: Path | None = None,
     clock: Clock = utc_now,
 ) -> ConsentEvidence:
-    """The evidence for ``customer_id`` from the desk's ledger, verified now.
+    """The evidence for ``customer_id`` from the desk's ledger, verified now: the chain from
+    the desk's last checkpoint (``records.ledger_checkpoint``; in full the first time), and the
+    customer's own records each re-hashed and checked to follow the record before them.
 
     ``shop_names`` are the names the terms may have been filled with (the settings' shop
     name, "our shop" in each language the window speaks); the first that rebuilds the
@@ -201,9 +204,15 @@ def build_evidence(
     try:
         ledger = ConsentLedger(conn)
         records = ledger.records(customer_id)
-        verify = ledger.verify()
+        own = ledger.verify_records(customer_id)
     finally:
         conn.close()
+    # The chain from the desk's last verified checkpoint (a shop's ledger holds hundreds of
+    # thousands of records), and this customer's own records in full.
+    verify = verify_from_checkpoint(records_at)
+    if own:
+        problems = list(dict.fromkeys([*verify.problems, *own]))
+        verify = replace(verify, ok=False, problems=problems, checkpoint=None)
     consents = [r for r in records if r.kind is LedgerKind.CONSENT]
     known = {r.record_id for r in consents}
     stray = tuple(

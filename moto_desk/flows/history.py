@@ -28,13 +28,14 @@ from moto_desk.flows.context import Records, open_records
 from moto_desk.records.connection import Db
 from moto_desk.records.customer_index import fold
 from moto_desk.records.journal import JournalEntry, JournalKind, JournalState
-from moto_desk.records.ledger import LedgerKind
 from moto_desk.records.store import Where
 
 #: Rows shown at most; the dialog says so when the newest ones filled it.
 DEFAULT_LIMIT = 500
 #: New-customer entries read to match a customer filter against what was typed.
 _NEW_CUSTOMER_SCAN = 5000
+#: Ids looked up per query (``IN (…)``): well under SQLite's limit on parameters.
+_CHUNK = 500
 
 
 class Outcome(StrEnum):
@@ -187,10 +188,9 @@ def load_history(
     """
     since, until = _bounds(filters, tz)
     with open_records(records_at) as records:
-        customers = _customers(records.conn)
         ids: list[str | None] = [None]
         if filters.customer.strip():
-            ids = list(_matching_customers(filters.customer, customers))
+            ids = list(_matching_customers(records.conn, filters.customer))
         states: tuple[JournalState | None, ...] = (None,)
         if filters.outcome is not None:
             states = _STATES[filters.outcome]
@@ -211,7 +211,7 @@ def load_history(
             # A new-customer entry names its customer only through the object it created
             # and the form typed: match those rather than the journal's customer column.
             for state in states:
-                for entry in records.journal.list(
+                created = records.journal.list(
                     kind=JournalKind.CREATE_CUSTOMER,
                     state=state,
                     since=since,
@@ -219,13 +219,15 @@ def load_history(
                     desk=filters.desk or None,
                     clerk=filters.clerk or None,
                     limit=_NEW_CUSTOMER_SCAN,
-                ):
-                    customer_id, name, email = _who(entry, customers)
+                )
+                known = _customers(records.conn, (_customer_of(e) for e in created))
+                for entry in created:
+                    customer_id, name, email = _who(entry, known)
                     if _matches(filters.customer, customer_id, name, email):
                         entries[entry.id] = entry
         chosen = sorted(entries.values(), key=lambda e: (e.created_at, e.id), reverse=True)
         chosen = chosen[: filters.limit]
-        return _rows(records, chosen, customers)
+        return _rows(records, chosen)
 
 
 def _bounds(filters: HistoryFilters, tz: tzinfo | None) -> tuple[datetime | None, datetime | None]:
@@ -240,14 +242,29 @@ def _bounds(filters: HistoryFilters, tz: tzinfo | None) -> tuple[datetime | None
     return since, until
 
 
-def _customers(conn: Db) -> dict[str, tuple[str | None, str | None]]:
-    """Every customer of the local index: id → (name, email).
+def _customers(conn: Db, ids: Iterable[str | None]) -> dict[str, tuple[str | None, str | None]]:
+    """The customers ``ids`` that the local index holds: id → (name, email).
 
-    Read directly because :class:`CustomerIndex` offers search, not a lookup by id; the index
-    of one desk is small enough to hold whole.
+    Only those asked for: a shop's index holds every customer it has had for years.
     """
-    rows = conn.execute("SELECT id, name, email FROM customer_index").fetchall()
-    return {str(r[0]): (r[1], r[2]) for r in rows}
+    wanted = sorted({i for i in ids if i})
+    found: dict[str, tuple[str | None, str | None]] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        rows = conn.execute(
+            f"SELECT id, name, email FROM customer_index WHERE id IN ({marks})",  # noqa: S608  placeholders only
+            chunk,
+        ).fetchall()
+        found.update({str(r[0]): (r[1], r[2]) for r in rows})
+    return found
+
+
+def _customer_of(entry: JournalEntry) -> str | None:
+    """The customer an entry is about (a new customer's: the object it created)."""
+    if entry.customer_id is None and entry.kind is JournalKind.CREATE_CUSTOMER:
+        return entry.stripe_object_id
+    return entry.customer_id
 
 
 def _matches(text: str, customer_id: str | None, name: str | None, email: str | None) -> bool:
@@ -256,14 +273,20 @@ def _matches(text: str, customer_id: str | None, name: str | None, email: str | 
     return all(word in haystack for word in fold(text).split())
 
 
-def _matching_customers(
-    text: str, customers: dict[str, tuple[str | None, str | None]]
-) -> Iterable[str]:
-    for customer_id, (name, email) in customers.items():
-        if _matches(text, customer_id, name, email):
-            yield customer_id
+def _matching_customers(conn: Db, text: str) -> Iterable[str]:
+    """The ids of the indexed customers whose name, email or id holds every word of ``text``
+    (as :func:`_matches` decides), and a typed customer id the index does not hold."""
+    words = fold(text).split()
+    clauses = " AND ".join("(instr(search_text, ?) > 0 OR instr(lower(id), ?) > 0)" for _ in words)
+    params = [word for word in words for _ in range(2)]
+    rows = conn.execute(
+        f"SELECT id, name, email FROM customer_index WHERE {clauses or '1 = 1'}",  # noqa: S608  constant clauses
+        params,
+    ).fetchall()
+    found = [str(r[0]) for r in rows if _matches(text, str(r[0]), r[1], r[2])]
+    yield from found
     typed = text.strip()
-    if typed.startswith("cus_") and typed not in customers:
+    if typed.startswith("cus_") and typed not in found:
         yield typed  # a customer this desk never indexed, named by id
 
 
@@ -299,24 +322,40 @@ def _approver_names(records: Records, entries: list[JournalEntry]) -> dict[str, 
     return names
 
 
-def _rows(
-    records: Records,
-    entries: list[JournalEntry],
-    customers: dict[str, tuple[str | None, str | None]],
-) -> list[HistoryRow]:
-    cards = _ledger_cards(records)
+def _rows(records: Records, entries: list[JournalEntry]) -> list[HistoryRow]:
     charges_by_intent: dict[str, JournalEntry] = {}
     for entry in entries:
         if entry.kind is JournalKind.CHARGE and entry.stripe_object_id:
             charges_by_intent[entry.stripe_object_id] = entry
     # A refund's card and the charge it belongs to may lie outside the filter: look them up.
-    for entry in entries:
-        intent = _text(entry.details.get("payment_intent"))
-        if entry.kind is JournalKind.REFUND and intent and intent not in charges_by_intent:
-            charge = _charge_of(records, intent)
-            if charge is not None:
-                charges_by_intent[intent] = charge
-    refunds = _refunds_of(records, list(charges_by_intent.values()))
+    outside = {
+        intent
+        for entry in entries
+        if entry.kind is JournalKind.REFUND
+        and (intent := _text(entry.details.get("payment_intent")))
+        and intent not in charges_by_intent
+    }
+    page = list(charges_by_intent.values())
+    charges_by_intent.update(records.journal.charges_of(sorted(outside)))
+    # Refunds are read from the oldest charge on (by date: a refund is found by its details).
+    # The page's charges are recent; a charge outside the page matters only to a refund on it
+    # made for whatever remained (its amount is what the earlier refunds left), so older
+    # charges do not widen the read for every page.
+    remained = {
+        intent
+        for entry in entries
+        if entry.kind is JournalKind.REFUND
+        and entry.amount is None
+        and entry.state is JournalState.SUCCEEDED
+        and (intent := _text(entry.details.get("payment_intent"))) in outside
+    }
+    needed = page + [charges_by_intent[i] for i in sorted(remained) if i in charges_by_intent]
+    refunds = _refunds_of(records, needed)
+    customers = _customers(records.conn, (_customer_of(e) for e in entries))
+    # A card belongs to the customer it was saved for: the ledger's saved cards of the
+    # customers on the page (its index by customer) name every card the page shows.
+    owners = {_customer_of(e) for e in (*entries, *charges_by_intent.values())}
+    cards = _ledger_cards(records.conn, owners)
 
     approvers = _approver_names(records, entries)
     rows = []
@@ -442,29 +481,21 @@ def _refunds_of(records: Records, charges: list[JournalEntry]) -> dict[str, list
     return found
 
 
-def _charge_of(records: Records, payment_intent_id: str) -> JournalEntry | None:
-    """The journal's charge that created ``payment_intent_id``, if this desk made it.
-
-    One read by object id: the journal's API filters by customer, kind and date only.
-    """
-    row = records.conn.execute(
-        "SELECT id FROM journal WHERE kind = 'charge' AND stripe_object_id = ?",
-        (payment_intent_id,),
-    ).fetchone()
-    return records.journal.get(str(row[0])) if row is not None else None
-
-
-def _ledger_cards(records: Records) -> dict[str, tuple[str, str]]:
-    """payment method id → (brand, last4), from the consent ledger's saved cards."""
+def _ledger_cards(conn: Db, customer_ids: Iterable[str | None]) -> dict[str, tuple[str, str]]:
+    """payment method id → (brand, last4), from the consent ledger's saved cards of
+    ``customer_ids``."""
+    wanted = sorted({i for i in customer_ids if i})
     cards: dict[str, tuple[str, str]] = {}
-    for record in records.ledger.records():
-        if (
-            record.kind is LedgerKind.CARD_SAVED
-            and record.payment_method_id
-            and record.card_brand
-            and record.card_last4
-        ):
-            cards[record.payment_method_id] = (record.card_brand, record.card_last4)
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        for pm, brand, last4 in conn.execute(
+            "SELECT payment_method_id, card_brand, card_last4 FROM ledger"  # noqa: S608  placeholders only
+            f" WHERE customer_id IN ({marks}) AND kind = 'card_saved' ORDER BY seq",
+            chunk,
+        ).fetchall():
+            if pm and brand and last4:
+                cards[str(pm)] = (str(brand), str(last4))
     return cards
 
 

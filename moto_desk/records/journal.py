@@ -39,7 +39,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -236,6 +236,13 @@ def _dump_json(value: Mapping[str, object], what: str) -> str:
     if found:
         raise ValueError(f"refusing to store {found}")
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def _chunks(values: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
+    """``values`` a few hundred at a time (one ``IN (…)`` each; far below SQLite's limit on
+    parameters)."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
 
 
 class OperationJournal:
@@ -580,6 +587,22 @@ class OperationJournal:
         return self._select(
             "stripe_object_id = ?", (stripe_id,), order="created_at DESC, id", limit=20
         )
+
+    def charges_of(self, payment_intents: Sequence[str]) -> dict[str, JournalEntry]:
+        """The charges that created these PaymentIntents, by PaymentIntent (those this
+        journal holds), in one indexed read per few hundred."""
+        found: dict[str, JournalEntry] = {}
+        for chunk in _chunks(payment_intents):
+            marks = ", ".join("?" * len(chunk))
+            for entry in self._select(
+                f"kind = 'charge' AND stripe_object_id IN ({marks})",
+                tuple(chunk),
+                order="created_at, id",
+                limit=None,
+            ):
+                if entry.stripe_object_id is not None:
+                    found[entry.stripe_object_id] = entry
+        return found
 
     def _require(self, entry_id: str) -> JournalEntry:
         entry = self.get(entry_id)

@@ -231,4 +231,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration("the shop's columns: ledger origins, journal lookups by object", _SHOP_LEVEL),
     Migration("clerk accounts, wrong-PIN throttle, approval policy; who did and approved", _CLERKS),
+    # A charge reads back its card's consent by payment method: 84–96 ms on a desk file of
+    # 400,000 ledger records without it, under 1 ms with it (bench_records_scale). The shop's
+    # schema has had it from its first migration.
+    Migration(
+        "the consent ledger by payment method",
+        ("CREATE INDEX ledger_payment_method ON ledger (payment_method_id)",),
+    ),
 )

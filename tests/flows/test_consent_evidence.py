@@ -284,3 +284,34 @@ def test_a_record_pointing_to_no_consent_of_the_customer_is_listed(file_desk: De
     assert not evidence.consents[0].withdrawn
     assert not evidence.verify.ok
     assert "Record 3 refers to a consent that does not come before it." in evidence.verify.problems
+
+
+def test_evidence_verifies_the_chain_from_the_last_checkpoint(desk: Desk) -> None:
+    first, _ = save_with_terms(desk, load_terms("en").for_shop(SHOP))
+    built = build_evidence(desk.ctx.records_at, first.id, shop_names=(SHOP,))
+    assert (built.verify.ok, built.verify.count, built.verify.earlier) == (True, 2, 0)
+    second, _ = save_with_terms(desk, load_terms("en").for_shop(SHOP), "5555555555554444")
+    again = build_evidence(desk.ctx.records_at, second.id, shop_names=(SHOP,))
+    assert (again.verify.ok, again.verify.count, again.verify.earlier) == (True, 4, 2)
+
+
+def test_the_customers_own_records_are_checked_whatever_the_checkpoint(file_desk: Desk) -> None:
+    desk = file_desk
+    customer, _ = save_with_terms(desk, load_terms("en").for_shop(SHOP))
+    other, _ = save_with_terms(desk, load_terms("en").for_shop(SHOP), "5555555555554444")
+    assert build_evidence(desk.ctx.records_at, other.id, shop_names=(SHOP,)).verify.ok
+    conn = sqlite3.connect(desk.file)
+    try:
+        for trigger in ("ledger_no_update", "ledger_no_delete", "ledger_append_at_end"):
+            conn.execute(f"DROP TRIGGER {trigger}")
+        conn.execute("UPDATE ledger SET clerk = 'mallory' WHERE seq = 1")  # before the checkpoint
+        conn.commit()
+    finally:
+        conn.close()
+    evidence = build_evidence(desk.ctx.records_at, customer.id, shop_names=(SHOP,))
+    assert not evidence.verify.ok
+    assert evidence.verify.problems == ["Record 1 was changed after it was written."]
+    # Another customer's evidence relies on the checkpoint; `ledger verify` is full.
+    assert build_evidence(desk.ctx.records_at, other.id, shop_names=(SHOP,)).verify.ok
+    with desk.records() as records:
+        assert not records.ledger.verify().ok

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, timedelta
+from typing import Any
 
 import pytest
 
@@ -23,6 +24,7 @@ from moto_desk.flows.history import (
 )
 from moto_desk.flows.refund import RefundRequest, refund_charge
 from moto_desk.flows.save_card import save_card
+from moto_desk.records.connection import ShopConnection
 from moto_desk.records.journal import JournalKind
 from tests.helpers.saved_cards import save_card as put_card
 
@@ -228,3 +230,73 @@ def test_stripe_says_what_is_left_to_refund(desk: Desk) -> None:
     )
     assert declined.payment_intent_id is not None
     assert desk.gateway.refundable_amount(declined.payment_intent_id) == Money(0, "usd")
+
+
+class Spy:
+    """Every statement the records run, on either store."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from moto_desk.flows import context
+
+        self.statements: list[str] = []
+        original = context.open_store
+
+        def open_spied(where: Any) -> Any:
+            conn = original(where)
+            if isinstance(conn, ShopConnection):
+                execute = conn.execute
+
+                def spied(sql: str, parameters: Any = (), /) -> Any:
+                    self.statements.append(sql)
+                    return execute(sql, parameters)
+
+                conn.execute = spied  # type: ignore[method-assign]
+                return conn
+            return SpiedFile(conn, self.statements)
+
+        monkeypatch.setattr(context, "open_store", open_spied)
+
+
+class SpiedFile:
+    def __init__(self, conn: Any, statements: list[str]) -> None:
+        self._conn, self._statements = conn, statements
+
+    def execute(self, sql: str, parameters: Any = (), /) -> Any:
+        self._statements.append(sql)
+        return self._conn.execute(sql, parameters)
+
+    def executemany(self, sql: str, rows: Any, /) -> Any:
+        return self._conn.executemany(sql, rows)
+
+    @property
+    def in_transaction(self) -> bool:
+        return bool(self._conn.in_transaction)
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+def test_history_reads_only_its_pages_customers_and_cards(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A shop's index and ledger hold years of customers: the history looks up those of the
+    operations it shows, never the whole index or the whole ledger."""
+    day = work_a_day(desk)
+    with desk.records() as records:
+        records.customers.remember_all(
+            [Customer(f"cus_other{n}", f"Ada Other {n}", None, None, None) for n in range(30)]
+        )
+    spy = Spy(monkeypatch)
+    rows = load_history(desk.ctx.records_at, HistoryFilters())
+    save = only(rows, JournalKind.SAVE_CARD)
+    assert (save.customer_name, save.card_last4) == ("Ada Lovelace", "4242")
+    reads = [s for s in spy.statements if "customer_index" in s or "FROM ledger" in s]
+    assert reads and all(" WHERE " in s for s in reads), reads
+    # The customer filter finds by name in the index (and by id), still without reading it
+    # whole into the desk.
+    spy.statements.clear()
+    found = load_history(desk.ctx.records_at, HistoryFilters(customer="ada lovel"))
+    assert {r.customer_id for r in found} == {day.ada.id}
+    assert all(" WHERE " in s for s in spy.statements if "customer_index" in s)
+    by_id = load_history(desk.ctx.records_at, HistoryFilters(customer=day.ada.id[4:].lower()))
+    assert {r.customer_id for r in by_id} == {day.ada.id}

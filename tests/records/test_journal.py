@@ -361,3 +361,21 @@ def test_the_duplicate_guard_counts_a_charge_from_a_desk_whose_clock_runs_ahead(
     with pytest.raises(RecentCharges) as caught:
         journal.begin(JournalKind.CHARGE, desk="b", **charge)  # type: ignore[arg-type]
     assert [e.id for e in caught.value.entries] == [first.id]
+
+
+def test_charges_of_finds_the_charges_of_many_payments_at_once(
+    journal: OperationJournal, clock: FakeClock
+) -> None:
+    made = {}
+    for n in range(620):  # more than one read's worth of ids
+        entry = journal.begin(JournalKind.CHARGE, customer_id="cus_1", amount=Money(100 + n, "usd"))
+        journal.record_object(entry.id, f"pi_{n}")
+        made[f"pi_{n}"] = entry.id
+        clock.advance(seconds=1)
+    refund = journal.begin(JournalKind.REFUND, customer_id="cus_1")
+    journal.record_object(refund.id, "pi_not_a_charge")  # only charges are answered
+    asked = [*made, "pi_not_a_charge", "pi_unknown"]
+    found = journal.charges_of(asked)
+    assert {intent: entry.id for intent, entry in found.items()} == made
+    assert found["pi_7"].amount == Money(107, "usd")
+    assert journal.charges_of([]) == {}

@@ -9,6 +9,7 @@ import json
 import os
 import sqlite3
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 import psycopg
@@ -19,8 +20,10 @@ from moto_desk.domain.errors import ErrorKind, InvalidInput, MotoDeskError
 from moto_desk.domain.models import AllowRedisplay, Channel, SavedCard
 from moto_desk.records.connection import Db, is_shop
 from moto_desk.records.ledger import (
+    _CHECKED,
     COLUMNS,
     LATER_COLUMNS,
+    Checkpoint,
     ConsentLedger,
     ConsentRecord,
     LedgerKind,
@@ -425,4 +428,111 @@ def test_clerk_and_approver_ids_are_hashed_only_when_set(
     # a record with them: changing the approver breaks its hash
     forged = {**raw(conn, signed.seq), "approved_by": "c1"}
     assert record_hash(forged) != forged["hash"]
+
+
+# -- verifying from a checkpoint ----------------------------------------------------------------
+
+
+def rewrite_from(conn: Db, seq: int, **change: object) -> None:
+    """Change record ``seq`` and recompute every later hash and the head: a chain rewritten
+    end to end by someone with write access, consistent with itself."""
+    drop_triggers(conn)
+    last = int(conn.execute("SELECT max(seq) FROM ledger").fetchone()[0])
+    prev = raw(conn, seq - 1)["hash"] if seq > 1 else GENESIS_HASH
+    for number in range(seq, last + 1):
+        row = raw(conn, number)
+        row.update(change if number == seq else {}, prev_hash=prev)
+        row["hash"] = prev = record_hash(row)
+        sets = ", ".join(f"{name} = ?" for name in COLUMNS if name != "seq")
+        conn.execute(
+            f"UPDATE ledger SET {sets} WHERE seq = ?",  # noqa: S608  test forgery
+            (*(row[name] for name in COLUMNS if name != "seq"), number),
+        )
+    conn.execute("UPDATE ledger_head SET hash = ? WHERE id = 1", (prev,))
+
+
+def test_a_verify_leaves_a_checkpoint_and_the_next_reads_only_what_follows(
+    five: ConsentLedger, conn: Db
+) -> None:
+    full = five.verify()
+    assert full.ok and full.earlier == 0
+    assert full.checkpoint == Checkpoint(5, raw(conn, 5)["hash"], raw(conn, 1)["hash"])
+    second = five.record_revocation(
+        str(raw(conn, 3)["record_id"]), reason="Moved away", clerk="Bo", desk="d2"
+    )  # a record after the checkpoint referring to a consent before it
+    since = five.verify(full.checkpoint)
+    assert (since.ok, since.count, since.earlier, since.problems) == (True, 6, 5, [])
+    assert since.last_hash == second.hash
+    assert since.checkpoint == Checkpoint(6, second.hash, full.checkpoint.first_hash)
+    assert five.verify(since.checkpoint) == replace(since, earlier=6)
+
+
+def test_a_verify_from_a_checkpoint_catches_what_follows_it(five: ConsentLedger, conn: Db) -> None:
+    checkpoint = five.verify().checkpoint
+    assert checkpoint is not None
+    consent(five, "cus_3")
+    drop_triggers(conn)
+    conn.execute("UPDATE ledger SET clerk = 'Mallory' WHERE seq = 6")
+    result = five.verify(checkpoint)
+    assert result.problems == ["Record 6 was changed after it was written."]
+    assert result.checkpoint is None
+
+
+def test_a_chain_rewritten_before_the_checkpoint_is_caught(five: ConsentLedger, conn: Db) -> None:
+    checkpoint = five.verify().checkpoint
+    assert checkpoint is not None
+    rewrite_from(conn, 2, clerk="Mallory")
+    assert five.verify().ok  # consistent with itself: only an anchor shows it
+    result = five.verify(checkpoint)
+    assert not result.ok and result.checkpoint is None
+    assert result.problems[0].startswith("Record 5 is not the record verified earlier")
+
+
+def test_a_checkpoint_of_another_chain_is_not_trusted(five: ConsentLedger) -> None:
+    other = Checkpoint(5, "f" * 64, "e" * 64)
+    result = five.verify(other)
+    assert not result.ok
+    assert result.problems[0].startswith("Record 5 is not the record verified earlier")
+    assert result.count == 5 and result.earlier == 0  # and then verified in full
+
+
+def test_a_customers_own_records_are_rehashed_whatever_the_checkpoint(
+    five: ConsentLedger, conn: Db
+) -> None:
+    checkpoint = five.verify().checkpoint
+    assert five.verify_records("cus_1") == []
+    drop_triggers(conn)
+    conn.execute("UPDATE ledger SET clerk = 'Mallory' WHERE seq = 2")
+    assert five.verify(checkpoint).ok  # what a checkpoint cannot see (the full verify does)…
+    assert five.verify_records("cus_1") == ["Record 2 was changed after it was written."]
+    assert five.verify_records("cus_2") == []  # …and the customer's own check does
+
+
+def test_the_store_confirms_every_hash_without_python_judging(
+    ledger: ConsentLedger, conn: Db
+) -> None:
+    """The verify's fast path: the store's own canonical JSON (SQLite) or hash check
+    (PostgreSQL) must agree with ``record_hash`` — on accents, quotes, backslashes, control
+    characters, emoji and the later columns — or every record would fall back to Python."""
+    first = consent(ledger)
+    ledger.record_revocation(
+        first.record_id,
+        reason='Il a dit « non » \\ "stop"\n\ttab \x01 \u2028 ✓ 😀',
+        clerk="Zoë",
+        desk="d2",
+    )
+    ledger._append(
+        {
+            "kind": "consent", "customer_id": "cus_9", "clerk": "a", "desk": "b",
+            "channel": "phone", "terms_version": "1", "terms_sha256": "0" * 64,
+            "terms_language": "en", "allow_redisplay": "limited",
+            "origin_chain": "sqlite:abc", "origin_seq": 7, "origin_hash": "f" * 64,
+        }
+    )  # fmt: skip
+    rows = ledger._checked()
+    at_hash = _CHECKED.index("hash")
+    assert len(rows) == 3
+    for row in rows:
+        check = row[-1]
+        assert check is True or hashlib.sha256(str(check).encode()).hexdigest() == row[at_hash]
     assert ledger.verify().ok
