@@ -26,6 +26,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import itertools
 import json
 import uuid
 from collections.abc import Callable, Mapping, Sequence
@@ -640,11 +641,20 @@ def _canonical_sql(shop: bool) -> str:
         return f"'{{' || {parts} || '}}'"
 
     hashed = [name for name in COLUMNS if name != "hash"]
-    early = [name for name in hashed if name not in LATER_COLUMNS]
-    text = canonical(early)
-    if LATER_COLUMNS:
-        later = " OR ".join(f"{name} IS NOT NULL" for name in LATER_COLUMNS)
-        text = f"CASE WHEN {later} THEN {canonical(hashed)} ELSE {text} END"
+    # One branch per combination of later groups set or not (each group is hashed only when
+    # one of its columns is set), exactly as record_hash leaves them out.
+    branches = []
+    for combination in itertools.product((False, True), repeat=len(LATER_GROUPS)):
+        tests: list[str] = []
+        left_out: set[str] = set()
+        for group, is_set in zip(LATER_GROUPS, combination, strict=True):
+            any_set = " OR ".join(f"{name} IS NOT NULL" for name in group)
+            tests.append(f"({any_set})" if is_set else f"NOT ({any_set})")
+            if not is_set:
+                left_out.update(group)
+        names = [name for name in hashed if name not in left_out]
+        branches.append(f"WHEN {' AND '.join(tests)} THEN {canonical(names)}")
+    text = f"CASE {' '.join(branches)} END"
     if shop:
         return f"encode(sha256(convert_to({text}, 'UTF8')), 'hex') = hash"
     return text

@@ -50,6 +50,7 @@ from moto_desk.ui.shell.startup import preload_modules
 if TYPE_CHECKING:
     from moto_desk.domain.models import Customer, Reader, SavedCard, SaveResult
     from moto_desk.flows.reconcile import Settled
+    from moto_desk.records.ledger import VerifyResult
     from moto_desk.settings import DeskSettings, SettingsStore
     from moto_desk.ui.after_sale.card_health_dialog import CardHealthDialog
     from moto_desk.ui.after_sale.consent_evidence_dialog import ConsentEvidenceDialog
@@ -118,6 +119,8 @@ class MainWindow(QMainWindow):
         # What changed (cards, history, customers…): every screen showing it subscribes.
         self.changes = ChangeHub(self)
         self._shop_changes: ShopChanges | None = None  # other desks', with shop records
+        #: The consent ledger's check at start, once it has answered.
+        self.ledger_check: VerifyResult | None = None
         self._support_bundle: SupportBundleAction | None = None  # made on first use
 
         self.router = ErrorRouter(self)
@@ -396,6 +399,41 @@ class MainWindow(QMainWindow):
                 )
                 break
         self.reconciled.emit(settled)
+        self._verify_ledger()
+
+    def _verify_ledger(self) -> None:
+        """Check the consent ledger once per start, from where the last check ended (a few
+        ms; the whole chain only the first time), off the GUI thread; say so if it fails."""
+        session = self.session
+        if session is None:
+            return
+
+        def work() -> VerifyResult:
+            from moto_desk.records.ledger_checkpoint import verify_from_checkpoint
+
+            return verify_from_checkpoint(session.records_at)
+
+        (
+            self.runner.job(work)
+            .on_success(self.on_ledger_verified)
+            .on_failure(lambda error: log.warning("ledger check at start: %s", error))
+            .run()
+        )
+
+    @Slot(object)
+    def on_ledger_verified(self, result: VerifyResult) -> None:
+        self.ledger_check = result
+        if result.ok:
+            return
+        problems = "\n".join(f"• {problem}" for problem in result.problems[:3])
+        self.notice.show_notice(
+            self.tr(
+                "The consent ledger does not verify: it was changed outside moto-desk. "
+                "Tell your administrator (moto-desk ledger verify names every problem).\n"
+                "{problems}"
+            ).format(problems=problems),
+            "warning",
+        )
 
     @Slot(object)
     def on_reconcile_failed(self, error: BaseException) -> None:

@@ -1239,6 +1239,7 @@ Prévenez votre administrateur (les détails sont dans le journal de moto-desk) 
     <name>MainWindow</name>
     <message>
         <source>Save card</source>
+        <extracomment>The consent ledger&apos;s check at start, once it has answered.</extracomment>
         <translation>Enregistrer la carte</translation>
     </message>
     <message>
@@ -1330,6 +1331,12 @@ Prévenez votre administrateur (les détails sont dans le journal de moto-desk) 
 {lines}</source>
         <translation>moto-desk a vérifié les opérations restées inachevées la dernière fois. Merci de regarder celles-ci&#xa0;:
 {lines}</translation>
+    </message>
+    <message>
+        <source>The consent ledger does not verify: it was changed outside moto-desk. Tell your administrator (moto-desk ledger verify names every problem).
+{problems}</source>
+        <translation>Le registre des consentements ne se vérifie pas&#xa0;: il a été modifié en dehors de moto-desk. Prévenez votre administrateur (moto-desk ledger verify nomme chaque problème).
+{problems}</translation>
     </message>
     <message>
         <source>moto-desk could not check the operations left unfinished last time: {reason} It will try again at the next start.</source>

@@ -529,9 +529,22 @@ def test_the_store_confirms_every_hash_without_python_judging(
             "origin_chain": "sqlite:abc", "origin_seq": 7, "origin_hash": "f" * 64,
         }
     )  # fmt: skip
+    # Each combination of the later groups: clerks alone, and clerks with an origin.
+    ledger.record_consent(
+        "cus_8", clerk="b", desk="c", channel=Channel.PHONE, terms=TERMS,
+        allow_redisplay=AllowRedisplay.LIMITED, clerk_id="c1", approved_by="s1",
+    )  # fmt: skip
+    ledger._append(
+        {
+            "kind": "consent", "customer_id": "cus_7", "clerk": "a", "desk": "b",
+            "channel": "phone", "terms_version": "1", "terms_sha256": "0" * 64,
+            "terms_language": "en", "allow_redisplay": "limited", "clerk_id": "c2",
+            "origin_chain": "sqlite:abc", "origin_seq": 8, "origin_hash": "e" * 64,
+        }
+    )  # fmt: skip
     rows = ledger._checked()
     at_hash = _CHECKED.index("hash")
-    assert len(rows) == 3
+    assert len(rows) == 5
     for row in rows:
         check = row[-1]
         assert check is True or hashlib.sha256(str(check).encode()).hexdigest() == row[at_hash]

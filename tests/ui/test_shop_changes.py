@@ -129,3 +129,48 @@ def test_shop_records_away_at_start_say_so_and_refuse_before_stripe(
     assert consent.isChecked()  # the form is kept for when the server is back
     assert make_client(sim).v1.setup_intents.list({"customer": customer.id}).data == []
     screenshot(window, "43-shop-records-away-save")
+
+
+def test_the_window_checks_the_ledger_at_start(
+    qtbot: Any, open_window: WindowFactory, data_dir: Path
+) -> None:
+    """Issue 17: the window verifies the consent ledger at start, from the last checkpoint
+    (records written since the last start are re-hashed; `ledger verify` re-hashes them all);
+    a ledger changed outside moto-desk is said in the notice bar."""
+    import sqlite3
+
+    from moto_desk.paths import database_path
+    from moto_desk.records.database import open_database
+    from moto_desk.records.ledger import ConsentLedger
+
+    conn = open_database(database_path(data_dir))
+    try:
+        ConsentLedger(conn).record_consent(
+            "cus_1", clerk="alice", desk="front", channel=Channel.PHONE,
+            terms=load_terms("en"), allow_redisplay=AllowRedisplay.LIMITED,
+        )  # fmt: skip
+    finally:
+        conn.close()
+    window = open_window()
+    qtbot.waitUntil(lambda: window.ledger_check is not None, timeout=10_000)
+    assert window.ledger_check is not None and window.ledger_check.ok
+    window.close()
+
+    conn = open_database(database_path(data_dir))
+    try:
+        ConsentLedger(conn).record_consent(
+            "cus_2", clerk="alice", desk="front", channel=Channel.PHONE,
+            terms=load_terms("en"), allow_redisplay=AllowRedisplay.LIMITED,
+        )  # fmt: skip
+    finally:
+        conn.close()
+    raw = sqlite3.connect(database_path(data_dir))
+    raw.execute("DROP TRIGGER ledger_no_update")
+    raw.execute("UPDATE ledger SET clerk = 'mallory' WHERE seq = 2")  # after the checkpoint
+    raw.commit()
+    raw.close()
+    again = open_window()
+    qtbot.waitUntil(lambda: again.ledger_check is not None, timeout=10_000)
+    assert again.ledger_check is not None and not again.ledger_check.ok
+    assert "consent ledger does not verify" in again.notice.text()
+    assert "Record 2 was changed" in again.notice.text()
