@@ -13,7 +13,7 @@ import pytest
 import stripe
 
 from moto_desk.simulator import Simulator
-from tests.helpers.postgres import PostgresServer, find_bin
+from tests.helpers.postgres import PostgresServer, find_bin, running_server
 
 API_VERSION = "2026-10-28.endive"
 TEST_KEY = "sk_test_moto_desk_tests"
@@ -47,16 +47,8 @@ def pg_server() -> Iterator[PostgresServer]:
         if os.environ.get("CI") and sys.platform == "linux":
             pytest.fail("PostgreSQL is not installed: .ci/run installs Debian's postgresql")
         pytest.skip("PostgreSQL is not installed on this machine (apt-get install postgresql)")
-    server = PostgresServer(bin_dir)
-    server.start()
-    try:
-        server.prepare_template()
+    with running_server(bin_dir) as server:
         yield server
-    finally:
-        from moto_desk.records.shop import close_idle
-
-        close_idle()
-        server.close()
 
 
 @pytest.fixture

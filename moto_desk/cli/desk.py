@@ -139,20 +139,12 @@ def _with_shop_settings(settings: DeskSettings, where: RecordsAddress) -> DeskSe
     """The desk's settings with what the shop sets for every desk (its name and address)."""
     from dataclasses import replace
 
-    from moto_desk.records.shop_settings import SHOP_ADDRESS, SHOP_NAME, read_shop_settings
-    from moto_desk.records.store import open_store
+    from moto_desk.records.shop_settings import SHOP_ADDRESS, SHOP_NAME, shop_settings_at
 
-    try:
-        conn = open_store(where)
-        try:
-            shop = read_shop_settings(conn)
-        finally:
-            conn.close()
-    except MotoDeskError as error:
-        if error.kind is not ErrorKind.STORAGE:
-            raise
-        # The store is away: searching still works; saving and charging refuse by themselves.
-        return settings
+    error, shop = shop_settings_at(where)
+    if error is not None and error.kind is not ErrorKind.STORAGE:
+        raise error
+    # With the store away, searching still works; saving and charging refuse by themselves.
     return replace(
         settings,
         shop_name=shop.get(SHOP_NAME) or settings.shop_name,

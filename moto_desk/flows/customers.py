@@ -118,7 +118,7 @@ def find_customers(
             raise
     # The shop's records are away: Stripe alone still answers (a customer created seconds
     # ago may be missing until they are back), so the clerk can go on finding customers.
-    log.warning("customer search without the shop's records: %s", "unreachable")
+    log.warning("customer search without the shop's records (unreachable)")
     return _find(ctx, None, text, limit, on_local)
 
 

@@ -17,6 +17,7 @@ from moto_desk.domain.errors import ErrorKind, MotoDeskError
 from moto_desk.domain.words import QT_TRANSLATE_NOOP
 from moto_desk.records.connection import Db, is_shop
 from moto_desk.records.database import storage_errors
+from moto_desk.records.store import Where
 from moto_desk.records.timestamps import to_iso, utc_now
 
 SHOP_NAME = "shop_name"
@@ -32,6 +33,24 @@ def read_shop_settings(conn: Db) -> dict[str, str]:
     with storage_errors():
         rows = conn.execute("SELECT key, value FROM shop_settings").fetchall()
     return {str(key): str(value) for key, value in rows if key in KEYS}
+
+
+def shop_settings_at(where: Where) -> tuple[MotoDeskError | None, dict[str, str]]:
+    """Open the records at ``where`` and read the shop's settings: ``(None, settings)``, or
+    the clerk's words for why the store could not be opened and no settings. A desk keeping
+    its own records has none (and its file is not opened)."""
+    from moto_desk.records.store import address, open_store
+
+    if not address(where).is_shop:
+        return None, {}
+    try:
+        conn = open_store(where)
+        try:
+            return None, read_shop_settings(conn)
+        finally:
+            conn.close()
+    except MotoDeskError as error:
+        return error, {}
 
 
 def write_shop_settings(conn: Db, values: dict[str, str]) -> None:

@@ -396,24 +396,19 @@ def main() -> int:
             results["sqlite"]["generated"] = made.__dict__ if made else "kept"
             results["sqlite"]["budget_met"] = verdicts(results["sqlite"], "sqlite big")
         if args.store in ("postgresql", "both"):
-            from tests.helpers.postgres import PostgresServer, find_bin
+            from tests.helpers.postgres import find_bin, running_server
 
             bin_dir = find_bin()
             if bin_dir is None:
                 print("PostgreSQL's server programs are not installed", file=sys.stderr)
                 return 2
-            server = PostgresServer(bin_dir)
-            server.start()
-            try:
-                server.prepare_template()
+            with running_server(bin_dir) as server:
                 pair, made = postgresql_pair(server, Path(tmp), args)
                 results["postgresql"] = measure(sim, pair, args)
                 results["postgresql"]["generated"] = made.__dict__
                 results["postgresql"]["budget_met"] = verdicts(
                     results["postgresql"], "postgresql big"
                 )
-            finally:
-                server.close()
     if args.json:
         print(json.dumps(results, indent=2, default=str))
         return 0

@@ -116,7 +116,7 @@ def p95(values: list[float]) -> float:
 
 
 def main() -> int:
-    from tests.helpers.postgres import PostgresServer, find_bin
+    from tests.helpers.postgres import find_bin, running_server
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--desks", type=int, default=8)
@@ -127,15 +127,9 @@ def main() -> int:
     if bin_dir is None:
         print("PostgreSQL's server programs are not installed", file=sys.stderr)
         return 2
-    server = PostgresServer(bin_dir)
-    server.start()
-    try:
-        server.prepare_template()
-        with tempfile.TemporaryDirectory() as folder:
-            alone = run(server.new_database(), folder, 1, args.rounds)
-            many = run(server.new_database(), folder, args.desks, args.rounds)
-    finally:
-        server.close()
+    with running_server(bin_dir) as server, tempfile.TemporaryDirectory() as folder:
+        alone = run(server.new_database(), folder, 1, args.rounds)
+        many = run(server.new_database(), folder, args.desks, args.rounds)
     report: dict[str, Any] = {"desks": args.desks, "cores": os.cpu_count(), "rounds": args.rounds}
     for what in ("charge", "save", "search"):
         one, all_ = p95(alone[what]), p95(many[what])

@@ -47,7 +47,7 @@ from moto_desk.records import connection
 from moto_desk.records.connection import ShopConnection
 from moto_desk.records.store import RecordsAddress, open_store
 from moto_desk.simulator import Simulator
-from tests.helpers.postgres import PostgresServer, find_bin
+from tests.helpers.postgres import find_bin, running_server
 
 BUDGET_MS = 20.0
 
@@ -230,10 +230,7 @@ def main() -> int:
     if bin_dir is None:
         print("PostgreSQL's server programs are not installed", file=sys.stderr)
         return 2
-    server = PostgresServer(bin_dir)
-    server.start()
-    try:
-        server.prepare_template()
+    with running_server(bin_dir) as server:
         report: dict[str, Any] = {"runs": args.runs, "budget_ms": BUDGET_MS}
         with (
             tempfile.TemporaryDirectory() as tmp,
@@ -263,8 +260,6 @@ def main() -> int:
             }
             for kind in ("advisory", "row")
         }
-    finally:
-        server.close()
     if args.json:
         print(json.dumps(report, indent=2))
         return 0

@@ -22,6 +22,8 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 BIN_CANDIDATES = (
@@ -155,3 +157,19 @@ class PostgresServer:
         name = f"empty_{os.getpid()}_{next(self._names)}"
         self.admin(f"CREATE DATABASE {name}")
         return self.url(name)
+
+
+@contextmanager
+def running_server(bin_dir: Path) -> Iterator[PostgresServer]:
+    """A started server with its template database, stopped (and its idle pooled
+    connections closed) when the block ends."""
+    from moto_desk.records.shop import close_idle
+
+    server = PostgresServer(bin_dir)
+    server.start()
+    try:
+        server.prepare_template()
+        yield server
+    finally:
+        close_idle()
+        server.close()

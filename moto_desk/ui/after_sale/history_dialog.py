@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -186,8 +185,6 @@ class HistoryDialog(QDialog):
         for text, widget in fields:
             label = QLabel(text, self)
             label.setBuddy(widget)
-            # A squeezed row takes from the fields, never from a label ("To" was cut).
-            label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
             filters.addWidget(label)
             filters.addWidget(widget, 3 if widget is self._customer else 0)
         filters.addWidget(self._refresh)

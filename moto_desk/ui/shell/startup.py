@@ -85,19 +85,9 @@ def check_records(where: RecordsAddress) -> tuple[MotoDeskError | None, dict[str
     """Open the shop's records once at start, so an unreachable server is said then (which
     server, what failed) rather than at the first save; and read what the shop sets for
     every desk (its name and address)."""
-    if not where.is_shop:
-        return None, {}
-    from moto_desk.records.shop_settings import read_shop_settings
-    from moto_desk.records.store import open_store
+    from moto_desk.records.shop_settings import shop_settings_at
 
-    try:
-        conn = open_store(where)
-        try:
-            return None, read_shop_settings(conn)
-        finally:
-            conn.close()
-    except MotoDeskError as error:
-        return error, {}
+    return shop_settings_at(where)
 
 
 def reconcile_open_entries(session: DeskSession) -> list[Settled]:
