@@ -206,22 +206,29 @@ def test_two_processes_opening_a_new_file_at_once_migrate_it_once(tmp_path: Path
     import subprocess
     import sys
 
-    path = tmp_path / "new" / "desk.sqlite3"
+    # Five new files, each opened by the four processes at one moment: the race is lost in
+    # about one run in five (SQLite refuses the second switch to WAL without waiting).
+    paths = [tmp_path / f"new{round_}" / "desk.sqlite3" for round_ in range(5)]
     script = (
         "import sys, time; from pathlib import Path; "
-        "from moto_desk.records.database import open_database; "
-        "start = float(sys.argv[2]); time.sleep(max(0.0, start - time.time())); "
-        "open_database(Path(sys.argv[1])).close()"
+        "from moto_desk.records.database import open_database\n"
+        "start = float(sys.argv[1])\n"
+        "for n, path in enumerate(sys.argv[2:]):\n"
+        "    time.sleep(max(0.0, start + 0.25 * n - time.time()))\n"
+        "    open_database(Path(path)).close()\n"
     )
     start = str(time.time() + 1.5)
     runs = [
-        subprocess.Popen([sys.executable, "-c", script, str(path), start], stderr=subprocess.PIPE)
+        subprocess.Popen(
+            [sys.executable, "-c", script, start, *map(str, paths)], stderr=subprocess.PIPE
+        )
         for _ in range(4)
     ]
     errors = [run.communicate(timeout=60)[1].decode() for run in runs]
     assert [run.returncode for run in runs] == [0, 0, 0, 0], errors
-    conn = open_database(path)
-    try:
-        assert schema_version(conn) == len(MIGRATIONS)
-    finally:
-        conn.close()
+    for path in paths:
+        conn = open_database(path)
+        try:
+            assert schema_version(conn) == len(MIGRATIONS)
+        finally:
+            conn.close()
