@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from moto_desk.cli.options import GlobalOptions
-from moto_desk.cli.parser import UsageError, build_parser, global_options
+from moto_desk.cli.parser import UsageError, build_parser, global_options, parse_window_args
 
 if TYPE_CHECKING:
     from moto_desk.cli.exit_codes import ExitCode
@@ -84,7 +84,7 @@ def _log_bug(options: GlobalOptions, error: BaseException) -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = build_parser().parse_args(argv)
+        args = parse_window_args(argv) or build_parser().parse_args(argv)
     except UsageError as error:
         from moto_desk.cli.output import Output
 

@@ -60,14 +60,17 @@ class ClerkLock(QObject):
     def __init__(
         self,
         window: QMainWindow,
+        stack: QStackedWidget,
         runner: JobRunner,
         router: ErrorRouter,
         dialogs: DialogManager,
         dialog_names: Sequence[str],
         notice: Callable[[str, str], None] | None = None,
     ) -> None:
-        """``notice(text, role)`` shows a refusal without stopping the clerk (the window's
-        notice bar); without it, the error router's message box."""
+        """``stack`` is the window's central widget with the desk as its first page; the
+        sign-in screen becomes its second when the desk first locks. ``notice(text, role)``
+        shows a refusal without stopping the clerk (the window's notice bar); without it, the
+        error router's message box."""
         super().__init__(window)
         self._notice = notice
         self._window = window
@@ -82,13 +85,7 @@ class ClerkLock(QObject):
         self._disabled: list[QAction] = []
         self._hidden: list[QDialog] = []
 
-        desk = window.takeCentralWidget()
-        if desk is None:
-            raise ValueError("the window has no desk to lock yet")
-        self._stack = QStackedWidget(window)
-        self._stack.setObjectName("deskStack")
-        self._stack.addWidget(desk)
-        window.setCentralWidget(self._stack)
+        self._stack = stack
         self._screen: SignInScreen | None = None  # built when the desk first locks
 
         self.lock_action = QAction(self.tr("Lock / switch clerk"), window)

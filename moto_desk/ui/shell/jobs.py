@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from moto_desk.domain.errors import MotoDeskError
 from moto_desk.flows.cancel import CancelToken
@@ -34,10 +35,13 @@ log = logging.getLogger(__name__)
 
 #: How long a worker may hold the GIL while the GUI thread waits for it. Python's default
 #: (5 ms) let a job parsing Stripe's answer or writing the journal hold the GUI thread for
-#: up to 5 ms per switch — a third of a frame, on top of the GUI's own work. At 1 ms the
-#: longest stall of a save and charge at 300 ms latency fell from 15-16 to 10-14 ms in the
-#: warm rounds (bench_gui_stall); the workers lose nothing that a clerk could notice.
-GIL_SWITCH_INTERVAL_S = 0.001
+#: up to 5 ms per switch. It is paid at every Qt call, not once per stall: PySide6 gives the
+#: GIL up inside each call and waits to take it back, so a panel update of a few hundred
+#: calls made while jobs run waits up to this long a few hundred times. At 1 ms the longest
+#: stall of a save and charge at 300 ms latency was 10-16 ms; at 0.2 ms it is 6-9 ms, and
+#: the start-up phase fell from 30-60 ms to 10-22 ms with the deferred start below
+#: (bench_gui_stall). The workers lose nothing a clerk could notice.
+GIL_SWITCH_INTERVAL_S = 0.0002
 #: The name of every job thread (tests check none is left running after a test).
 JOB_THREAD_PREFIX = "moto-desk-job"
 
@@ -219,6 +223,8 @@ class JobRunner(QObject):
         super().__init__(parent)
         # Process-wide, set where the threads that compete with the GUI thread are made.
         sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_INTERVAL_S))
+        self._workers = workers
+        self._workers_started = False
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix=JOB_THREAD_PREFIX)
         self._jobs: set[Job[Any]] = set()
         #: The newest job of each (owner, topic): the only one that delivers.
@@ -227,6 +233,31 @@ class JobRunner(QObject):
         self._on_unhandled = on_unhandled
         self._on_failed = on_failed
         self._shut_down = False
+        #: Jobs run() by the slot now running, handed to the pool at the next turn of the
+        #: event loop (see :meth:`_start`).
+        self._starting: list[Job[Any]] = []
+
+    def start_workers(self) -> None:
+        """Start every worker thread now, while nothing competes for the GIL (the window
+        calls it at its first paint, before the start-up jobs).
+
+        The pool otherwise starts a thread at a submit that finds none idle, and
+        ``Thread.start()`` waits, on the GUI thread, until the new thread has run — which
+        takes as long as the workers already busy importing ``stripe`` keep the GIL:
+        10-40 ms of the start-up phase went there (bench_gui_stall).
+        """
+        if self._shut_down or self._workers_started:
+            return
+        self._workers_started = True
+        gathered = threading.Barrier(self._workers)
+
+        def hold_a_thread() -> None:
+            # Each task keeps its thread until all are running, so each submit starts one.
+            with suppress(threading.BrokenBarrierError):
+                gathered.wait(timeout=5)
+
+        for _ in range(self._workers):
+            self._pool.submit(hold_a_thread)
 
     def job(
         self,
@@ -261,7 +292,22 @@ class JobRunner(QObject):
             self._latest[job._topic] = job
         if payment:
             self._payment_open += 1
-        self._pool.submit(job._execute)
+        # The work starts once the GUI thread has finished the slot that asked for it and
+        # the layout and paint that slot posted. Started at once, the workers (importing,
+        # parsing, writing the journal) competed with that slot for the GIL: each of the
+        # hundreds of Qt calls a panel update makes gives the GIL up and waits to take it
+        # back, and the session's start-up stalled the window 30-60 ms for ~15 ms of its
+        # own work (bench_gui_stall). The job is registered now (busy, payment_jobs_open,
+        # superseding), so nothing else sees the difference.
+        if not self._starting:
+            QTimer.singleShot(1, self, self._submit_started)
+        self._starting.append(job)
+
+    @Slot()
+    def _submit_started(self) -> None:
+        starting, self._starting = self._starting, []
+        for job in starting:
+            self._pool.submit(job._execute)
 
     def _ended(self, job: Job[Any], payment: bool) -> None:
         self._jobs.discard(job)
@@ -298,4 +344,5 @@ class JobRunner(QObject):
         """
         self._shut_down = True
         self.cancel_all()
+        self._submit_started()  # asked for: run, each seeing its cancel token set
         self._pool.shutdown(wait=wait, cancel_futures=False)

@@ -29,6 +29,16 @@ USED_BY_FIRST_WORK = (
 )
 
 
+#: What the window imports when the session is ready (the simulated-reader panel of demo
+#: and test mode, the clerks' sign-in state): imported by the start-up job first. Imported
+#: on the GUI thread instead, they stalled it ~30 ms — longer when a job was importing one
+#: of their modules at that moment and the GUI thread waited for that module's lock.
+USED_AT_SESSION_READY = (
+    "moto_desk.ui.operations.clerks",
+    "moto_desk.ui.training.simulator_panel",
+)
+
+
 def open_session(options: StartOptions, settings: DeskSettings, *, force_demo: bool) -> DeskSession:
     """Start the backend (demo when asked, or when no key can be read) and read the desk's
     state; the identity is written to ``DeskState`` so the command line uses the same one."""
@@ -68,6 +78,8 @@ def open_session(options: StartOptions, settings: DeskSettings, *, force_demo: b
         key=key,
         request_log=request_log_path(options.data_dir),
     )
+    for name in USED_AT_SESSION_READY:
+        importlib.import_module(name)
     return DeskSession(
         backend,
         options.data_dir,
