@@ -42,7 +42,10 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from moto_desk.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -127,10 +130,14 @@ def _phase(phases: dict[str, float], name: str) -> None:
         pass
 
 
-def open_test_window(api_base: str, data_dir: Path) -> Any:
+def open_test_window(api_base: str, data_dir: Path) -> MainWindow:
     """The real window in test mode (the key from ``STRIPE_API_KEY``) on ``api_base``,
     1280x800, shown and not yet started: ``bench_gui_stall.open_window`` for a test key."""
-    from bench_gui_stall import MainWindow, QTest, SettingsStore, StartOptions
+    from PySide6.QtTest import QTest
+
+    from moto_desk.settings import SettingsStore
+    from moto_desk.ui.main_window import MainWindow
+    from moto_desk.ui.shell.session import StartOptions
 
     store = SettingsStore(data_dir / "settings.json")
     options = StartOptions(data_dir, api_base=api_base, demo=False, lang="en")
