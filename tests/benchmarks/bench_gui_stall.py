@@ -46,7 +46,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -59,11 +59,13 @@ import moto_desk.ui  # noqa: F401  first, as in the app: its package switches Py
 
 # isort: split
 from moto_desk.settings import SettingsStore
-from moto_desk.simulator import Simulator
 from moto_desk.ui.main_window import MainWindow
 from moto_desk.ui.shell.assets import stylesheet
 from moto_desk.ui.shell.session import StartOptions
 from tests.helpers.memory_keyring import memory_keyring_installed
+
+if TYPE_CHECKING:  # imported in main(): bench_memory's test-mode desk runs without it
+    from moto_desk.simulator import Simulator
 
 ROOT = Path(__file__).resolve().parents[2]
 BUDGET_MS = 16.0
@@ -559,6 +561,8 @@ def main() -> int:
     )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    from moto_desk.simulator import Simulator
+
     isolate()
     app = application()
     tracker = EventTracker()
