@@ -22,7 +22,6 @@ from collections.abc import Mapping
 from enum import Enum
 from types import MappingProxyType
 
-from moto_desk.domain.permissions import parse_permission
 from moto_desk.domain.words import QT_TRANSLATE_NOOP, Translate, render_template
 
 
@@ -314,6 +313,8 @@ class PermissionDenied(MotoDeskError):
         detail: str | None = None,
         request_id: str | None = None,
     ) -> None:
+        from moto_desk.domain.permissions import parse_permission  # a rare error; ~1 ms
+
         args: dict[str, str] = {}
         known = parse_permission(permission) if permission else None
         if permission and known is not None:

@@ -17,10 +17,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget,
     QHBoxLayout,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -29,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from moto_desk.domain.consent import load_terms
 from moto_desk.domain.errors import MotoDeskError
-from moto_desk.gateway.keys import Mode
 from moto_desk.ui.clerks.clerk_lock import ClerkLock
 from moto_desk.ui.desk.consent_panel import ConsentPanel
 from moto_desk.ui.desk.customer_panel import CustomerPanel
@@ -49,6 +46,8 @@ from moto_desk.ui.shell.screen_fit import DESIGN_SIZE, window_geometry
 from moto_desk.ui.shell.startup import preload_modules
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDockWidget
+
     from moto_desk.domain.models import Customer, Reader, SavedCard, SaveResult
     from moto_desk.flows.reconcile import Settled
     from moto_desk.records.ledger import VerifyResult
@@ -463,6 +462,8 @@ class MainWindow(QMainWindow):
     # ================================================================== simulator
     def _set_up_simulator(self, session: DeskSession | None) -> None:
         """The simulated-reader panel exists only in demo and test mode — never in live."""
+        from moto_desk.gateway.keys import Mode
+
         from_live = session is None or session.mode is Mode.LIVE
         if from_live:
             if self.simulator_dock is not None:
@@ -477,6 +478,8 @@ class MainWindow(QMainWindow):
             from moto_desk.ui.training.simulator_panel import SimulatorPanel
 
             self.simulator = SimulatorPanel(self.runner, self.router, self)
+            from PySide6.QtWidgets import QDockWidget
+
             dock = QDockWidget(self.tr("Simulated reader (F9)"), self)
             dock.setObjectName("simulatorDock")
             dock.setWidget(self.simulator)
@@ -890,6 +893,8 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def _ask_quit(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("A payment is in progress"),

@@ -3,7 +3,10 @@ with a few widgets, built by ``bare-window.spec`` exactly as the app is built.
 
 With ``MOTO_DESK_REPORT_FIRST_PAINT=1`` (the variable the app honours too) it prints one JSON
 line at its first paint and quits, so both are timed the same way
-(``tests/benchmarks/bench_frozen.py``).
+(``tests/benchmarks/bench_frozen.py``). With ``MOTO_DESK_BARE_TOUCH_QT=1`` it first touches
+PySide6's ``Qt`` namespace once, as any real window does (an alignment, a key, an item role):
+PySide6 then makes the namespace's 94 Python enums — the "bare+Qt" baseline of the start-up
+budget (issue 17).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 REPORT_ENV = "MOTO_DESK_REPORT_FIRST_PAINT"
+TOUCH_QT_ENV = "MOTO_DESK_BARE_TOUCH_QT"
 
 
 class BareWindow(QMainWindow):
@@ -63,6 +67,10 @@ def _report_and_quit() -> None:
 
 
 def main() -> int:
+    if os.environ.get(TOUCH_QT_ENV):
+        from PySide6.QtCore import Qt
+
+        Qt.AlignmentFlag  # noqa: B018  the first touch is the cost measured
     app = QApplication(sys.argv[:1])
     window = BareWindow()
     window.show()

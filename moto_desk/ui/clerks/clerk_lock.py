@@ -22,7 +22,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -34,6 +33,8 @@ from PySide6.QtWidgets import (
 from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from moto_desk.domain.errors import MotoDeskError
     from moto_desk.domain.money import Money
     from moto_desk.domain.roles import Action, Actor

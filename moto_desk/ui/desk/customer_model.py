@@ -13,8 +13,6 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from moto_desk.domain.phone import format_phone
-
 if TYPE_CHECKING:
     from moto_desk.domain.models import Customer
 
@@ -31,6 +29,8 @@ def customer_label(customer: Customer) -> str:
 
 def contact_words(customer: Customer) -> str:
     """Email and phone, the phone written for reading aloud (stored as E.164)."""
+    from moto_desk.domain.phone import format_phone  # with the first results, not at start
+
     phone = format_phone(customer.phone) if customer.phone else None
     return " · ".join(part for part in (customer.email, phone) if part)
 

@@ -12,10 +12,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtWidgets import QMessageBox
 
 from moto_desk.domain.errors import ErrorKind, MotoDeskError, OutcomeUnknown
-from moto_desk.flows.progress import Progress
 from moto_desk.ui.desk.customer_model import customer_label
 from moto_desk.ui.operations import desk as operations
 from moto_desk.ui.shell.error_router import ErrorRouter, clerk_text
@@ -24,6 +22,7 @@ if TYPE_CHECKING:
     from moto_desk.domain.consent import ConsentTerms
     from moto_desk.domain.models import AllowRedisplay, Channel, Customer, Reader, SaveResult
     from moto_desk.domain.roles import Actor
+    from moto_desk.flows.progress import Progress
     from moto_desk.flows.save_card import SaveRequest
     from moto_desk.ui.desk.status_panel import StatusPanel
     from moto_desk.ui.shell.jobs import Job, JobRunner
@@ -221,6 +220,8 @@ class SaveCardAction(QObject):
             self._status.show_cleared(reader.label)
             return
         intent = action.setup_intent_id or action.payment_intent_id or "?"
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self._status.window(),
             self.tr("Clear the reader?"),

@@ -3,7 +3,6 @@ expiring-soon marked), and whether the card may be shown again (``allow_redispla
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -18,6 +17,8 @@ from moto_desk.ui.shell.assets import dark_palette
 from moto_desk.ui.shell.row_table_model import ROW_ROLE
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from moto_desk.domain.models import SavedCard
 
 CARD_ROLE = ROW_ROLE
@@ -83,6 +84,8 @@ class SavedCardsModel(QStandardItemModel):
 
     @property
     def today(self) -> date:
+        from datetime import date  # after the first paint: the cards arrive with the session
+
         return self._today or date.today()
 
     def headers(self) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from moto_desk import __version__
 from moto_desk.domain.errors import MotoDeskError
@@ -93,6 +93,8 @@ def run_gui(args: argparse.Namespace, folder: Path) -> int:
         message = clerk_text(error)
         print(f"moto-desk: {message}", file=sys.stderr)
         if not os.environ.get(REPORT_ENV):  # automation has nobody to click OK
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(None, "moto-desk", message)
         window.deleteLater()
         return 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from moto_desk.settings import DeskSettings
 from moto_desk.ui.shell.startup import open_session, reconcile_open_entries
@@ -112,6 +112,8 @@ class DeskConnection(QObject):
     # ------------------------------------------------------------------ live mode
     def _ask_live(self, session: DeskSession) -> None:
         """Once per session: real cards and real money need the clerk's explicit yes."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Live mode"),

@@ -8,13 +8,18 @@ second copy, and the manager forgets it when it closes — instead of the same f
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog
 
-D = TypeVar("D", bound=QDialog)
+if TYPE_CHECKING:
+    # Named for the type checker only: the window is built before any dialog, and making
+    # PySide6's QDialog type (on first use) is part of the first dialog's cost, not the
+    # first paint's.
+    from PySide6.QtWidgets import QDialog
+
+D = TypeVar("D", bound="QDialog")
 
 
 class DialogManager(QObject):

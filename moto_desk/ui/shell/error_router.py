@@ -29,12 +29,14 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from moto_desk.domain.errors import ErrorKind, MotoDeskError, UserCancelled, render
 
 if TYPE_CHECKING:
     from threading import ExceptHookArgs
+
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger(__name__)
 # Set on an exception once :meth:`ErrorRouter.log_internal` has written it.
@@ -108,7 +110,7 @@ class ErrorRouter(QObject):
             if view is not None:
                 view.show_failure(error)
             else:
-                self._message(QMessageBox.Icon.Warning, self.tr("moto-desk"), clerk_text(error))
+                self._message("warning", self.tr("moto-desk"), clerk_text(error))
             return
         self.report_bug(error)
 
@@ -136,7 +138,7 @@ class ErrorRouter(QObject):
         """Log an unexpected error with its traceback and tell the clerk."""
         self.log_internal(error)
         box = self._message(
-            QMessageBox.Icon.Critical,
+            "critical",
             self.tr("Something went wrong"),
             self.tr(
                 "Something went wrong inside moto-desk. What you typed is kept.\n\n"
@@ -147,8 +149,13 @@ class ErrorRouter(QObject):
         box.setObjectName("bugReport")
         self.bug_reported.emit(type(error).__name__)
 
-    def _message(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self._window)
+    def _message(self, icon: str, title: str, text: str) -> QMessageBox:
+        """A message box, ``icon`` "warning" or "critical". QMessageBox is imported here:
+        its Python type, made on first use, cost the window's first paint ~3 ms."""
+        from PySide6.QtWidgets import QMessageBox
+
+        kind = QMessageBox.Icon.Critical if icon == "critical" else QMessageBox.Icon.Warning
+        box = QMessageBox(kind, title, text, QMessageBox.StandardButton.Ok, self._window)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # open(), not exec(): a nested event loop would let other jobs' results arrive
         # inside this call, and tests could not close the box.

@@ -21,14 +21,16 @@ import logging
 import sys
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from moto_desk.domain.errors import MotoDeskError
 from moto_desk.flows.cancel import CancelToken
+
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -225,7 +227,9 @@ class JobRunner(QObject):
         sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_INTERVAL_S))
         self._workers = workers
         self._workers_started = False
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix=JOB_THREAD_PREFIX)
+        # Made with the first thread (after the first paint: concurrent.futures and its
+        # queue modules are not the window's to load before it appears).
+        self._pool_made: ThreadPoolExecutor | None = None
         self._jobs: set[Job[Any]] = set()
         #: The newest job of each (owner, topic): the only one that delivers.
         self._latest: dict[tuple[int, str], Job[Any]] = {}
@@ -236,6 +240,15 @@ class JobRunner(QObject):
         #: Jobs run() by the slot now running, handed to the pool at the next turn of the
         #: event loop (see :meth:`_start`).
         self._starting: list[Job[Any]] = []
+
+    def _pool(self) -> ThreadPoolExecutor:
+        if self._pool_made is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool_made = ThreadPoolExecutor(
+                max_workers=self._workers, thread_name_prefix=JOB_THREAD_PREFIX
+            )
+        return self._pool_made
 
     def start_workers(self) -> None:
         """Start every worker thread now, while nothing competes for the GIL (the window
@@ -257,7 +270,7 @@ class JobRunner(QObject):
                 gathered.wait(timeout=5)
 
         for _ in range(self._workers):
-            self._pool.submit(hold_a_thread)
+            self._pool().submit(hold_a_thread)
 
     def job(
         self,
@@ -307,7 +320,7 @@ class JobRunner(QObject):
     def _submit_started(self) -> None:
         starting, self._starting = self._starting, []
         for job in starting:
-            self._pool.submit(job._execute)
+            self._pool().submit(job._execute)
 
     def _ended(self, job: Job[Any], payment: bool) -> None:
         self._jobs.discard(job)
@@ -345,4 +358,5 @@ class JobRunner(QObject):
         self._shut_down = True
         self.cancel_all()
         self._submit_started()  # asked for: run, each seeing its cancel token set
-        self._pool.shutdown(wait=wait, cancel_futures=False)
+        if self._pool_made is not None:
+            self._pool_made.shutdown(wait=wait, cancel_futures=False)

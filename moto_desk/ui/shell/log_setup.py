@@ -17,7 +17,6 @@ import logging
 import os
 from pathlib import Path
 
-from moto_desk.domain.sensitive import screen_log_text
 from moto_desk.paths import log_dir, make_private_dir
 from moto_desk.private_files import open_private
 
@@ -31,6 +30,10 @@ class RedactingFilter(logging.Filter):
     support bundle redacts by the same rules."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        # Its patterns compile at import (~1.5 ms): at the first record, not before the
+        # window's first paint.
+        from moto_desk.domain.sensitive import screen_log_text
+
         try:
             message = record.getMessage()
         except (TypeError, ValueError):

@@ -13,17 +13,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from moto_desk.flows.cancel import CancelToken
-from moto_desk.flows.progress import ProgressCallback, ignore_progress
 from moto_desk.paths import database_path
-from moto_desk.records.store import RecordsAddress
 
 if TYPE_CHECKING:
     from moto_desk.backend import Backend
     from moto_desk.domain.errors import MotoDeskError
     from moto_desk.domain.roles import Actor, ApprovalPolicy
     from moto_desk.flows.context import FlowContext
+    from moto_desk.flows.progress import ProgressCallback
     from moto_desk.gateway.client import Gateway
     from moto_desk.gateway.keys import Mode
+    from moto_desk.records.store import RecordsAddress
     from moto_desk.ui.clerks.clerk_lock import ClerkLock
 
 
@@ -75,24 +75,27 @@ class DeskSession:
 
     @property
     def records_at(self) -> RecordsAddress:
+        from moto_desk.records.store import RecordsAddress  # the window's jobs use it
+
         return RecordsAddress(database_path(self.data_dir), self.records_url)
 
     def context(
         self,
-        progress: ProgressCallback = ignore_progress,
+        progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
         approver: Actor | None = None,
     ) -> FlowContext:
         """A flow context for one job (call it on the worker thread); ``approver`` is the
         supervisor who approved this operation in the approval box."""
         from moto_desk.flows.context import DeskIdentity, FlowContext
+        from moto_desk.flows.progress import ignore_progress
 
         actor = self.actor
         return FlowContext(
             self.gateway,
             self.records_at,
             DeskIdentity(actor.name if actor else self.clerk, self.desk, actor, approver),
-            progress=progress,
+            progress=progress or ignore_progress,
             cancel=cancel or CancelToken(),
         )
 
