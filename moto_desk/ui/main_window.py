@@ -462,10 +462,7 @@ class MainWindow(QMainWindow):
     # ================================================================== simulator
     def _set_up_simulator(self, session: DeskSession | None) -> None:
         """The simulated-reader panel exists only in demo and test mode — never in live."""
-        from moto_desk.gateway.keys import Mode
-
-        from_live = session is None or session.mode is Mode.LIVE
-        if from_live:
+        if session is None or session.mode.value == "live":  # (Mode.LIVE)
             if self.simulator_dock is not None:
                 self.simulator_dock.hide()
                 self.simulator_dock.deleteLater()
@@ -473,6 +470,8 @@ class MainWindow(QMainWindow):
                 self.simulator = None
             self.simulator_action.setEnabled(False)
             return
+        from moto_desk.gateway.keys import Mode  # a session: after the first paint
+
         if self.simulator is None:
             # Imported on first use: keeps start-up light.
             from moto_desk.ui.training.simulator_panel import SimulatorPanel

@@ -97,11 +97,12 @@ class SavedCardsModel(QStandardItemModel):
         )
 
     def set_cards(self, cards: list[SavedCard]) -> None:
-        today = self.today
         self._cards = list(cards)
         self.removeRows(0, self.rowCount())
-        for card in self._cards:
-            self.appendRow(_row(card, today))
+        if self._cards:  # the window's first, empty list needs no date
+            today = self.today
+            for card in self._cards:
+                self.appendRow(_row(card, today))
 
     def cards(self) -> list[SavedCard]:
         return list(self._cards)
