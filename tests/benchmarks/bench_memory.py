@@ -34,7 +34,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import signal
 import statistics
 import subprocess
 import sys
@@ -160,23 +159,12 @@ def _write_modules() -> None:
 def simulator_process() -> Iterator[str]:
     """A ``moto-desk-sim`` process with the demo's objects, as ``tests/cli`` starts one;
     its URL."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "moto_desk.simulator.cli", "--port", "0", "--seed-demo"],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert process.stdout is not None
-    first = process.stdout.readline()
-    if not first.startswith("listening on "):
-        process.kill()
-        raise SystemExit(f"moto-desk-sim did not start: {first!r}")
-    try:
-        yield first.split()[-1]
-    finally:
-        process.send_signal(signal.SIGTERM)
-        process.communicate(timeout=30)
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from tests.helpers.sim_process import sim_process
+
+    with sim_process() as (url, _process):
+        yield url
 
 
 def _peak(command: list[str]) -> tuple[float, set[str], dict[str, float]]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,6 +14,8 @@ from typing import Any
 
 import pytest
 import stripe
+
+from tests.helpers.sim_process import sim_process as started_sim_process
 
 ROOT = Path(__file__).resolve().parents[2]
 API_VERSION = "2026-10-28.endive"
@@ -52,23 +53,8 @@ class SimProcess:
 
 @pytest.fixture
 def sim_process() -> Iterator[SimProcess]:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "moto_desk.simulator.cli", "--port", "0", "--seed-demo"],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert process.stdout is not None
-    first = process.stdout.readline()
-    if not first.startswith("listening on "):
-        process.kill()
-        raise AssertionError(first + (process.stderr.read() if process.stderr else ""))
-    try:
-        yield SimProcess(first.split()[-1], process)
-    finally:
-        process.send_signal(signal.SIGTERM)
-        process.communicate(timeout=30)
+    with started_sim_process() as (url, process):
+        yield SimProcess(url, process)
 
 
 def desk_env() -> dict[str, str]:
