@@ -38,6 +38,10 @@ from moto_desk.records.connection import Db, is_shop
 from moto_desk.records.schema import MIGRATIONS, Migration
 
 BUSY_TIMEOUT_MS = 5000
+#: What the write-ahead log is cut back to after a checkpoint. SQLite keeps the WAL at its
+#: largest size otherwise: one big transaction (a migration's backfill, an import) left a
+#: desk's folder that much bigger for good. Everyday writes keep it far below this.
+WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024
 
 
 def _storage_error(
@@ -187,6 +191,7 @@ def _configure(conn: sqlite3.Connection, busy_timeout_ms: int, path: Path) -> No
             path,
         )
     conn.execute("PRAGMA synchronous = FULL")
+    conn.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT_BYTES}")
     conn.execute("PRAGMA foreign_keys = ON")
     # Reading the schema forces SQLite to read the header: a file that is not a database
     # fails here rather than at the first query of the day.

@@ -12,6 +12,7 @@ import pytest
 
 from moto_desk.domain.errors import ErrorKind, MotoDeskError
 from moto_desk.records.database import (
+    WAL_SIZE_LIMIT_BYTES,
     open_database,
     schema_version,
     storage_errors,
@@ -66,6 +67,24 @@ def test_durability_settings(conn: sqlite3.Connection) -> None:
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
     assert conn.isolation_level is None  # autocommit: each write is committed on return
+
+
+def test_the_write_ahead_log_shrinks_back_after_a_big_transaction(db_path: Path) -> None:
+    """One big write (a migration's backfill, an import) must not leave the WAL file at its
+    size for good: after a checkpoint the log starts over and is cut back to the limit."""
+    conn = open_database(db_path)
+    try:
+        big = "x" * (WAL_SIZE_LIMIT_BYTES + 4 * 1024 * 1024)
+        conn.execute("INSERT INTO settings_kv VALUES ('big', ?, 'now')", (big,))
+        wal = db_path.with_name(db_path.name + "-wal")
+        assert wal.stat().st_size > WAL_SIZE_LIMIT_BYTES
+        conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        # The write after the checkpoint starts the log over; the commit after that cuts it.
+        for value in ("small", "smaller"):
+            conn.execute("UPDATE settings_kv SET value = ? WHERE key = 'big'", (value,))
+        assert wal.stat().st_size <= WAL_SIZE_LIMIT_BYTES
+    finally:
+        conn.close()
 
 
 def test_fresh_file_has_the_latest_schema(conn: sqlite3.Connection) -> None:
