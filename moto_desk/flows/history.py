@@ -337,10 +337,8 @@ def _rows(records: Records, entries: list[JournalEntry]) -> list[HistoryRow]:
     }
     page = list(charges_by_intent.values())
     charges_by_intent.update(records.journal.charges_of(sorted(outside)))
-    # Refunds are read from the oldest charge on (by date: a refund is found by its details).
-    # The page's charges are recent; a charge outside the page matters only to a refund on it
-    # made for whatever remained (its amount is what the earlier refunds left), so older
-    # charges do not widen the read for every page.
+    # The refunds of the page's charges, and of a charge outside the page only for a refund
+    # on it made for whatever remained (its amount is what the earlier refunds left).
     remained = {
         intent
         for entry in entries
@@ -465,20 +463,10 @@ def _what_remained(
 
 
 def _refunds_of(records: Records, charges: list[JournalEntry]) -> dict[str, list[JournalEntry]]:
-    """Every journal refund of ``charges``, by PaymentIntent.
-
-    A refund always comes after its charge, so reading refunds from the oldest charge on is
-    enough, whatever dates the clerk filtered on.
-    """
-    if not charges:
-        return {}
-    oldest = min(e.created_at for e in charges)
-    found: dict[str, list[JournalEntry]] = {}
-    for refund in records.journal.list(kind=JournalKind.REFUND, since=oldest, limit=100_000):
-        intent = _text(refund.details.get("payment_intent"))
-        if intent:
-            found.setdefault(intent, []).append(refund)
-    return found
+    """Every journal refund of ``charges``, by PaymentIntent: an indexed read by their
+    PaymentIntents (desk-file migration 5, the shop's 3), whatever their dates."""
+    intents = [e.stripe_object_id for e in charges if e.stripe_object_id]
+    return records.journal.refunds_of(intents) if intents else {}
 
 
 def _ledger_cards(conn: Db, customer_ids: Iterable[str | None]) -> dict[str, tuple[str, str]]:

@@ -87,11 +87,9 @@ def _left_to_refund(journal: OperationJournal, payment_intent_id: str) -> Money 
         return None
     charged = charges[0].amount
     given = Money(0, charged.currency)
-    for refund in journal.list(
-        kind=JournalKind.REFUND, customer_id=charges[0].customer_id, limit=10_000
-    ):
-        if refund.details.get("payment_intent") != payment_intent_id:
-            continue
+    # Every desk's refunds of this PaymentIntent, by the index on it (not the customer's
+    # last 10,000 refunds, as before: a busy account could have hidden older ones).
+    for refund in journal.refunds_of([payment_intent_id]).get(payment_intent_id, []):
         if refund.state in (JournalState.FAILED, JournalState.CANCELED):
             continue
         if refund.amount is None:  # "whatever remains": nothing is left after it

@@ -238,4 +238,15 @@ MIGRATIONS: tuple[Migration, ...] = (
         "the consent ledger by payment method",
         ("CREATE INDEX ledger_payment_method ON ledger (payment_method_id)",),
     ),
+    # The history finds a charge's refunds by the PaymentIntent in their details; without
+    # this, a history filtered to one customer of years read every refund since that
+    # customer's oldest charge shown (~3 s at 1,000,000 journal entries). The expression is
+    # :data:`moto_desk.records.journal.REFUND_INTENT_SQLITE`, word for word.
+    Migration(
+        "refunds by PaymentIntent",
+        (
+            "CREATE INDEX journal_refund_intent ON journal "
+            "(json_extract(details, '$.payment_intent')) WHERE kind = 'refund'",
+        ),
+    ),
 )

@@ -292,4 +292,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         _TABLES + _GRANTS,
     ),
     Migration("clerk accounts, wrong-PIN throttle, approval policy; who did and approved", _CLERKS),
+    # As the desk file's migration 5: the expression is
+    # :data:`moto_desk.records.journal.REFUND_INTENT_PG`, word for word.
+    Migration(
+        "refunds by PaymentIntent",
+        (
+            "CREATE INDEX journal_refund_intent ON journal "
+            "((details::jsonb ->> 'payment_intent')) WHERE kind = 'refund'",
+        ),
+    ),
 )
