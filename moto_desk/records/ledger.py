@@ -452,6 +452,8 @@ class ConsentLedger:
                 )
                 head = self._head()
                 if anchors == {1: since.first_hash, since.seq: since.hash}:
+                    if is_shop(self._conn):
+                        return self._verify_in_shop(head, after=since)
                     rows = self._checked("WHERE seq > ?", (since.seq,))
                     consents = self._consents_before(rows, since.seq)
                     return self._verify_checked(rows, head, after=since, consents=consents)
@@ -462,9 +464,103 @@ class ConsentLedger:
             )
             return replace(full, ok=False, problems=[problem, *full.problems], checkpoint=None)
         with storage_errors(), transaction(self._conn, immediate=False):
+            if is_shop(self._conn):
+                return self._verify_in_shop(self._head())
             rows = self._checked()
             head = self._head()
         return self._verify_checked(rows, head)
+
+    def _verify_in_shop(
+        self, head: tuple[int, str] | None, *, after: Checkpoint | None = None
+    ) -> VerifyResult:
+        """The verify on the shop's PostgreSQL, inside the caller's read transaction: the
+        server checks every record (its hash, its seq and link to the record before it, its
+        fields, the consent it refers to) and sends only those it does not confirm, which
+        Python then words as :func:`_verify_values` would. A full verify of a shop's
+        400,000 records no longer ships each of them to Python to be walked (4.4-6.2 s)."""
+        start_seq, start_hash = (after.seq, after.hash) if after else (0, GENESIS_HASH)
+        flagged = self._flagged(start_seq, start_hash)
+        count, last_seq, last_hash, first_hash = self._conn.execute(
+            "SELECT count(*), max(seq),"
+            " (SELECT hash FROM ledger WHERE seq > ? ORDER BY seq DESC LIMIT 1),"
+            " (SELECT hash FROM ledger WHERE seq > ? ORDER BY seq LIMIT 1)"
+            " FROM ledger WHERE seq > ?",
+            (start_seq, start_seq, start_seq),
+        ).fetchone()
+        column = _FLAGGED.index
+        at_seq, at_hash_ok = column("seq"), column("hash_ok")
+        at_before_seq, at_before_hash = column("before_seq"), column("before_hash")
+        at_owner, at_found = column("owner"), column("owner_found")
+        problems: list[str] = []
+        for row in flagged:
+            before_seq = row[at_before_seq]
+            before_hash = row[at_before_hash]
+            owner = str(row[at_owner]) if row[at_found] else None
+            problems += _record_problems(
+                row,
+                names=_FLAGGED,
+                expected_seq=(start_seq if before_seq is None else int(before_seq)) + 1,
+                prev_hash=start_hash if before_hash is None else str(before_hash),
+                hash_good=row[at_hash_ok] is True or self._python_hash_ok(row[at_seq]),
+                owner=owner,
+            )
+        return _verify_end(
+            problems,
+            head,
+            last=(int(last_seq), str(last_hash)) if count else (start_seq, start_hash),
+            count=int(count),
+            first_hash=str(first_hash) if first_hash is not None else None,
+            after=after,
+        )
+
+    def _flagged(self, start_seq: int, start_hash: str) -> list[Any]:
+        """The records after ``start_seq`` the shop's server does not confirm, as
+        :data:`_FLAGGED` (see :meth:`_verify_in_shop`); ``start_hash``: the hash the first
+        of them must follow."""
+        checked = ", ".join(f"chain.{name}" for name in _CHECKED)
+        missing = " OR ".join(
+            f"(chain.kind = '{kind}' AND ("
+            + " OR ".join(f"coalesce(chain.{name}, '') = ''" for name in names)
+            + "))"
+            for kind, names in _REQUIRED.items()
+        )
+        # The hashes apart from the walk: a plain scan of the ledger the server may split
+        # among its workers (hashing is most of the verify's work: ~3 µs a record for one
+        # process), where the window function's walk in seq order holds one process.
+        sql = f"""
+            WITH changed AS MATERIALIZED (
+                SELECT seq FROM ledger WHERE seq > ? AND ({_canonical_sql(shop=True)}) IS NOT TRUE
+            ), chain AS (
+                SELECT {", ".join(_CHECKED)},
+                       lag(seq) OVER (ORDER BY seq) AS before_seq,
+                       lag(hash) OVER (ORDER BY seq) AS before_hash
+                FROM ledger WHERE seq > ?
+            )
+            SELECT {checked}, changed.seq IS NULL, chain.before_seq, chain.before_hash,
+                   consent.customer_id, consent.seq IS NOT NULL
+            FROM chain
+            LEFT JOIN changed ON changed.seq = chain.seq
+            LEFT JOIN ledger AS consent
+                ON chain.kind <> 'consent' AND consent.record_id = chain.refers_to
+                AND consent.kind = 'consent' AND consent.seq < chain.seq
+            WHERE chain.seq <> coalesce(chain.before_seq, ?) + 1
+                OR chain.prev_hash <> coalesce(chain.before_hash, ?)
+                OR changed.seq IS NOT NULL
+                OR {missing}
+                OR (chain.kind <> 'consent' AND chain.refers_to IS NOT NULL
+                    AND (consent.seq IS NULL OR consent.customer_id <> chain.customer_id))
+            ORDER BY chain.seq
+        """  # noqa: S608  built from the constant column names
+        # JIT compiling this plan takes the server ~0.9 s, more than it saves.
+        self._conn.execute("SET LOCAL jit = off")
+        params = (start_seq, start_seq, start_seq, start_hash)
+        return list(self._conn.execute(sql, params).fetchall())
+
+    def _python_hash_ok(self, seq: object) -> bool:
+        """Whether record ``seq``'s hash is that of its content by :func:`record_hash`: the
+        judge of a record the store's own canonical JSON did not confirm."""
+        whole = self._rows("WHERE seq = ?", (seq,))
+        return bool(whole) and record_hash(whole[0]) == whole[0]["hash"]
 
     def _checked(self, where: str = "", params: tuple[object, ...] = ()) -> list[Any]:
         """The rows to verify, as :data:`_CHECKED` and a last value that checks the hash: the
@@ -485,18 +581,14 @@ class ConsentLedger:
         consents: dict[str, str] | None = None,
     ) -> VerifyResult:
         at_hash, last = _CHECKED.index("hash"), len(_CHECKED)
-        shop = is_shop(self._conn)
         sha256 = hashlib.sha256
 
         def hash_ok(row: Sequence[object]) -> bool:
             check = row[last]
-            if check is True or (
-                not shop and sha256(str(check).encode()).hexdigest() == row[at_hash]
-            ):
+            if check is True or sha256(str(check).encode()).hexdigest() == row[at_hash]:
                 return True
             # Not confirmed by the store's JSON: the Python canonical form decides.
-            whole = self._rows("WHERE seq = ?", (row[0],))
-            return bool(whole) and record_hash(whole[0]) == whole[0]["hash"]
+            return self._python_hash_ok(row[0])
 
         return _verify_values(
             rows, head, names=_CHECKED, hash_ok=hash_ok, after=after, consents=consents
@@ -623,6 +715,10 @@ _CHECKED = (
     "channel", "terms_version", "terms_sha256", "terms_language", "allow_redisplay",
     "setup_intent_id", "payment_method_id",
 )  # fmt: skip
+#: What the shop's server sends of each record it does not confirm (:meth:`ConsentLedger._flagged`):
+#: :data:`_CHECKED`, whether its SHA-256 is its hash, the seq and hash of the record before it
+#: (None for the first read) and the customer of the earlier consent it refers to.
+_FLAGGED = (*_CHECKED, "hash_ok", "before_seq", "before_hash", "owner", "owner_found")
 
 
 def _canonical_sql(shop: bool) -> str:
@@ -672,58 +768,108 @@ def _verify_values(
     """:func:`_verify` of rows given as their values of ``names``; ``hash_ok`` says whether a
     row's hash is that of its content."""
     column = names.index
-    at_seq, at_prev, at_hash = column("seq"), column("prev_hash"), column("hash")
+    at_seq, at_hash = column("seq"), column("hash")
     at_kind, at_id = column("kind"), column("record_id")
     at_customer, at_refers = column("customer_id"), column("refers_to")
-    required = {kind: [(name, column(name)) for name in need] for kind, need in _REQUIRED.items()}
     problems: list[str] = []
     expected_seq, prev_hash = (after.seq + 1, after.hash) if after else (1, GENESIS_HASH)
     consents = dict(consents or {})  # record_id → customer_id, of consents seen so far
     for row in rows:
         seq = int(str(row[at_seq]))
-        if seq != expected_seq:
-            problems.append(
-                f"Records {expected_seq}–{seq - 1} are missing: they were deleted."
-                if seq > expected_seq + 1
-                else f"Record {expected_seq} is missing: it was deleted."
-            )
-        if row[at_prev] != prev_hash:
-            problems.append(
-                f"Record {seq} does not follow the record before it: records were "
-                "removed, inserted or moved."
-            )
-        if not hash_ok(row):
-            problems.append(f"Record {seq} was changed after it was written.")
-        # Beyond the hashes: each kind has its fields, and references point backwards to a
-        # consent of the same customer.
-        kind = row[at_kind]
-        missing = [name for name, at in required.get(str(kind), ()) if row[at] in (None, "")]
-        if missing:
-            problems.append(f"Record {seq} ({kind}) lacks {', '.join(missing)}.")
-        if kind == "consent":
+        owner = None
+        if row[at_kind] == "consent":
             consents[str(row[at_id])] = str(row[at_customer])
         elif row[at_refers] is not None:
             owner = consents.get(str(row[at_refers]))
-            if owner is None:
-                problems.append(f"Record {seq} refers to a consent that does not come before it.")
-            elif owner != row[at_customer]:
-                problems.append(f"Record {seq} refers to another customer's consent.")
+        problems += _record_problems(
+            row,
+            names=names,
+            expected_seq=expected_seq,
+            prev_hash=prev_hash,
+            hash_good=hash_ok(row),
+            owner=owner,
+        )
         expected_seq, prev_hash = seq + 1, str(row[at_hash])
-    last_seq = expected_seq - 1
+    return _verify_end(
+        problems,
+        head,
+        last=(expected_seq - 1, prev_hash),
+        count=len(rows),
+        first_hash=str(rows[0][at_hash]) if rows else None,
+        after=after,
+    )
+
+
+def _record_problems(
+    row: Sequence[object],
+    *,
+    names: Sequence[str],
+    expected_seq: int,
+    prev_hash: str,
+    hash_good: bool,
+    owner: str | None,
+) -> list[str]:
+    """What is wrong with one record (its values of ``names``), in words: ``expected_seq``
+    and ``prev_hash`` are what the record before it leads to expect, ``owner`` the customer
+    of the earlier consent it refers to (None: no such consent)."""
+    column = names.index
+    seq = int(str(row[column("seq")]))
+    problems: list[str] = []
+    if seq != expected_seq:
+        problems.append(
+            f"Records {expected_seq}–{seq - 1} are missing: they were deleted."
+            if seq > expected_seq + 1
+            else f"Record {expected_seq} is missing: it was deleted."
+        )
+    if row[column("prev_hash")] != prev_hash:
+        problems.append(
+            f"Record {seq} does not follow the record before it: records were "
+            "removed, inserted or moved."
+        )
+    if not hash_good:
+        problems.append(f"Record {seq} was changed after it was written.")
+    # Beyond the hashes: each kind has its fields, and references point backwards to a
+    # consent of the same customer.
+    kind = row[column("kind")]
+    missing = [name for name in _REQUIRED.get(str(kind), ()) if row[column(name)] in (None, "")]
+    if missing:
+        problems.append(f"Record {seq} ({kind}) lacks {', '.join(missing)}.")
+    if kind != "consent" and row[column("refers_to")] is not None:
+        if owner is None:
+            problems.append(f"Record {seq} refers to a consent that does not come before it.")
+        elif owner != row[column("customer_id")]:
+            problems.append(f"Record {seq} refers to another customer's consent.")
+    return problems
+
+
+def _verify_end(
+    problems: list[str],
+    head: tuple[int, str] | None,
+    *,
+    last: tuple[int, str],
+    count: int,
+    first_hash: str | None,
+    after: Checkpoint | None,
+) -> VerifyResult:
+    """The result of a verify whose records showed ``problems``: ``last`` is the seq and
+    hash the chain read ends with, checked against the ``head`` marker; ``count`` records
+    were read after ``after`` (or from the start), the first of them with ``first_hash``."""
+    last_seq, last_hash = last
+    problems = list(problems)
     if head is None:
-        if rows:
+        if count:
             problems.append("The ledger's head marker is missing: it was deleted.")
-    elif head != (last_seq, prev_hash):
+    elif head != (last_seq, last_hash):
         problems.append(
             f"The ledger should end with record {head[0]} but ends with record {last_seq}: "
             "records at the end were removed or added outside moto-desk."
         )
     earlier = after.seq if after else 0
-    first = after.first_hash if after else str(rows[0][at_hash]) if rows else None
+    first = after.first_hash if after else first_hash
     checkpoint = (
-        Checkpoint(last_seq, prev_hash, first) if not problems and first is not None else None
+        Checkpoint(last_seq, last_hash, first) if not problems and first is not None else None
     )
-    return VerifyResult(not problems, earlier + len(rows), problems, prev_hash, earlier, checkpoint)
+    return VerifyResult(not problems, earlier + count, problems, last_hash, earlier, checkpoint)
 
 
 def _verify_summary(result: VerifyResult) -> dict[str, object]:

@@ -9,6 +9,7 @@ import json
 import os
 import sqlite3
 import stat
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from moto_desk.records.ledger import (
     ConsentLedger,
     ConsentRecord,
     LedgerKind,
+    _verify,
     record_hash,
 )
 from moto_desk.records.schema import GENESIS_HASH
@@ -332,6 +334,84 @@ def test_tampering_evidence_survives_later_appends(
     consent(five, "cus_9")  # the app carries on; it must not overwrite the evidence
     problems = five.verify().problems
     assert any("should end with record 5 but ends with record 5" in p for p in problems)
+
+
+#: Tamperings of the five records and a sixth (triggers dropped first): statements, or a
+#: forger's rewrite with every later hash and the head recomputed, which only the checks
+#: beyond the hashes (seq, fields, references) can catch.
+TAMPERINGS: dict[str, list[str] | Callable[[Db], None]] = {
+    "edited field": ["UPDATE ledger SET clerk = 'Mallory' WHERE seq = 2"],
+    "edited number": ["UPDATE ledger SET card_exp_year = 2031 WHERE seq = 4"],
+    "first deleted": ["DELETE FROM ledger WHERE seq = 1"],
+    "middle deleted": ["DELETE FROM ledger WHERE seq = 3"],
+    "two deleted": ["DELETE FROM ledger WHERE seq IN (3, 4)"],
+    "end deleted": ["DELETE FROM ledger WHERE seq >= 5"],
+    "head deleted": ["DELETE FROM ledger_head"],
+    "all deleted": ["DELETE FROM ledger"],
+    "swapped": [
+        "UPDATE ledger SET seq = -2 WHERE seq = 3",
+        "UPDATE ledger SET seq = 3 WHERE seq = 4",
+        "UPDATE ledger SET seq = 4 WHERE seq = -2",
+    ],
+    "link pointed at itself": ["UPDATE ledger SET prev_hash = hash WHERE seq = 3"],
+    "rehashed: a field emptied": lambda conn: rewrite_from(conn, 4, payment_method_id=""),
+    "rehashed: a field removed": lambda conn: rewrite_from(conn, 3, terms_version=None),
+    "rehashed: a reference to nowhere": lambda conn: rewrite_from(conn, 5, refers_to="nothing"),
+    "rehashed: a reference to a later consent": lambda conn: rewrite_from(
+        conn, 2, refers_to=raw(conn, 3)["record_id"]
+    ),
+    "rehashed: a reference to a card, not a consent": lambda conn: rewrite_from(
+        conn, 5, refers_to=raw(conn, 2)["record_id"]
+    ),
+    "rehashed: another customer's consent": lambda conn: rewrite_from(conn, 5, customer_id="cus_2"),
+    "rehashed: a record deleted, the next relinked": lambda conn: relink_after(conn, gap=5),
+}
+
+
+def relink_after(conn: Db, *, gap: int) -> None:
+    """Delete record ``gap`` and chain the next to the one before it, every later hash and
+    the head recomputed: only the missing seq tells."""
+    drop_triggers(conn)
+    conn.execute("DELETE FROM ledger WHERE seq = ?", (gap,))
+    last = int(conn.execute("SELECT max(seq) FROM ledger").fetchone()[0])
+    prev = raw(conn, gap - 1)["hash"]
+    for number in range(gap + 1, last + 1):
+        row = raw(conn, number)
+        row["prev_hash"] = prev
+        row["hash"] = prev = record_hash(row)
+        conn.execute(
+            "UPDATE ledger SET prev_hash = ?, hash = ? WHERE seq = ?",
+            (row["prev_hash"], row["hash"], number),
+        )
+    conn.execute("UPDATE ledger_head SET hash = ? WHERE id = 1", (prev,))
+
+
+@pytest.mark.parametrize("name", TAMPERINGS)
+def test_the_stores_verdict_is_pythons_word_for_word(
+    name: str, five: ConsentLedger, conn: Db
+) -> None:
+    """The verify has the store judge the records (SQLite makes the canonical JSON; the
+    shop's server checks every hash, link, field and reference and sends only what it does
+    not confirm): its words must be those of the plain Python walk over every row, in full
+    and from a checkpoint before the tampering."""
+    consent(five, "cus_3")
+    early = Checkpoint(2, str(raw(conn, 2)["hash"]), str(raw(conn, 1)["hash"]))
+    consent_1 = str(raw(conn, 1)["record_id"])
+    tampering = TAMPERINGS[name]
+    if callable(tampering):
+        tampering(conn)  # drops the triggers itself
+    else:
+        drop_triggers(conn)
+        for statement in tampering:
+            conn.execute(statement)
+    rows, head = five.snapshot()
+    expected = _verify(rows, head)
+    assert not expected.ok
+    assert five.verify() == expected
+    if [(r["seq"], r["hash"]) for r in rows[:2]] == [(1, early.first_hash), (2, early.hash)]:
+        later = [row for row in rows if int(str(row["seq"])) > 2]
+        wanted = _verify(later, head, after=early, consents={consent_1: "cus_1"})
+        assert five.verify(early) == wanted
 
 
 # -- export -----------------------------------------------------------------------------------
