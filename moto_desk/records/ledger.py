@@ -487,8 +487,8 @@ class ConsentLedger:
             " FROM ledger WHERE seq > ?",
             (start_seq, start_seq, start_seq),
         ).fetchone()
-        column = _FLAGGED.index
-        at_seq, at_hash_ok = column("seq"), column("hash_ok")
+        at, column = _Positions.of(_FLAGGED), _FLAGGED.index
+        at_hash_ok = column("hash_ok")
         at_before_seq, at_before_hash = column("before_seq"), column("before_hash")
         at_owner, at_found = column("owner"), column("owner_found")
         problems: list[str] = []
@@ -498,10 +498,10 @@ class ConsentLedger:
             owner = str(row[at_owner]) if row[at_found] else None
             problems += _record_problems(
                 row,
-                names=_FLAGGED,
+                at=at,
                 expected_seq=(start_seq if before_seq is None else int(before_seq)) + 1,
                 prev_hash=start_hash if before_hash is None else str(before_hash),
-                hash_good=row[at_hash_ok] is True or self._python_hash_ok(row[at_seq]),
+                hash_good=row[at_hash_ok] is True or self._python_hash_ok(row[at.seq]),
                 owner=owner,
             )
         return _verify_end(
@@ -580,12 +580,14 @@ class ConsentLedger:
         after: Checkpoint | None = None,
         consents: dict[str, str] | None = None,
     ) -> VerifyResult:
+        """The verify of the desk's own file: ``rows`` as :meth:`_checked` reads them there,
+        each with its canonical JSON, hashed here (SQLite has no SHA-256)."""
         at_hash, last = _CHECKED.index("hash"), len(_CHECKED)
         sha256 = hashlib.sha256
 
         def hash_ok(row: Sequence[object]) -> bool:
             check = row[last]
-            if check is True or sha256(str(check).encode()).hexdigest() == row[at_hash]:
+            if sha256(str(check).encode()).hexdigest() == row[at_hash]:
                 return True
             # Not confirmed by the store's JSON: the Python canonical form decides.
             return self._python_hash_ok(row[0])
@@ -767,23 +769,21 @@ def _verify_values(
 ) -> VerifyResult:
     """:func:`_verify` of rows given as their values of ``names``; ``hash_ok`` says whether a
     row's hash is that of its content."""
-    column = names.index
-    at_seq, at_hash = column("seq"), column("hash")
-    at_kind, at_id = column("kind"), column("record_id")
-    at_customer, at_refers = column("customer_id"), column("refers_to")
+    at = _Positions.of(names)
+    at_hash, at_id = names.index("hash"), names.index("record_id")
     problems: list[str] = []
     expected_seq, prev_hash = (after.seq + 1, after.hash) if after else (1, GENESIS_HASH)
     consents = dict(consents or {})  # record_id → customer_id, of consents seen so far
     for row in rows:
-        seq = int(str(row[at_seq]))
+        seq = int(str(row[at.seq]))
         owner = None
-        if row[at_kind] == "consent":
-            consents[str(row[at_id])] = str(row[at_customer])
-        elif row[at_refers] is not None:
-            owner = consents.get(str(row[at_refers]))
+        if row[at.kind] == "consent":
+            consents[str(row[at_id])] = str(row[at.customer_id])
+        elif row[at.refers_to] is not None:
+            owner = consents.get(str(row[at.refers_to]))
         problems += _record_problems(
             row,
-            names=names,
+            at=at,
             expected_seq=expected_seq,
             prev_hash=prev_hash,
             hash_good=hash_ok(row),
@@ -800,20 +800,41 @@ def _verify_values(
     )
 
 
+@dataclass(frozen=True)
+class _Positions:
+    """Where :func:`_record_problems` finds each value in a row of given column names:
+    looked up once per verify, not for each of its hundreds of thousands of rows."""
+
+    seq: int
+    prev_hash: int
+    kind: int
+    customer_id: int
+    refers_to: int
+    required: dict[str, list[tuple[str, int]]]
+
+    @classmethod
+    def of(cls, names: Sequence[str]) -> _Positions:
+        column = names.index
+        return cls(
+            column("seq"), column("prev_hash"), column("kind"), column("customer_id"),
+            column("refers_to"),
+            {kind: [(name, column(name)) for name in need] for kind, need in _REQUIRED.items()},
+        )  # fmt: skip
+
+
 def _record_problems(
     row: Sequence[object],
     *,
-    names: Sequence[str],
+    at: _Positions,
     expected_seq: int,
     prev_hash: str,
     hash_good: bool,
     owner: str | None,
 ) -> list[str]:
-    """What is wrong with one record (its values of ``names``), in words: ``expected_seq``
-    and ``prev_hash`` are what the record before it leads to expect, ``owner`` the customer
-    of the earlier consent it refers to (None: no such consent)."""
-    column = names.index
-    seq = int(str(row[column("seq")]))
+    """What is wrong with one record, in words: ``expected_seq`` and ``prev_hash`` are what
+    the record before it leads to expect, ``owner`` the customer of the earlier consent it
+    refers to (None: no such consent)."""
+    seq = int(str(row[at.seq]))
     problems: list[str] = []
     if seq != expected_seq:
         problems.append(
@@ -821,7 +842,7 @@ def _record_problems(
             if seq > expected_seq + 1
             else f"Record {expected_seq} is missing: it was deleted."
         )
-    if row[column("prev_hash")] != prev_hash:
+    if row[at.prev_hash] != prev_hash:
         problems.append(
             f"Record {seq} does not follow the record before it: records were "
             "removed, inserted or moved."
@@ -830,14 +851,14 @@ def _record_problems(
         problems.append(f"Record {seq} was changed after it was written.")
     # Beyond the hashes: each kind has its fields, and references point backwards to a
     # consent of the same customer.
-    kind = row[column("kind")]
-    missing = [name for name in _REQUIRED.get(str(kind), ()) if row[column(name)] in (None, "")]
+    kind = row[at.kind]
+    missing = [name for name, place in at.required.get(str(kind), ()) if row[place] in (None, "")]
     if missing:
         problems.append(f"Record {seq} ({kind}) lacks {', '.join(missing)}.")
-    if kind != "consent" and row[column("refers_to")] is not None:
+    if kind != "consent" and row[at.refers_to] is not None:
         if owner is None:
             problems.append(f"Record {seq} refers to a consent that does not come before it.")
-        elif owner != row[column("customer_id")]:
+        elif owner != row[at.customer_id]:
             problems.append(f"Record {seq} refers to another customer's consent.")
     return problems
 
