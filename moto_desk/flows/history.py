@@ -32,7 +32,8 @@ from moto_desk.records.store import Where
 
 #: Rows shown at most; the dialog says so when the newest ones filled it.
 DEFAULT_LIMIT = 500
-#: New-customer entries read to match a customer filter against what was typed.
+#: The newest new-customer entries searched for a create the customer index does not know
+#: (matched against what the clerk typed in its form).
 _NEW_CUSTOMER_SCAN = 5000
 #: Ids looked up per query (``IN (…)``): well under SQLite's limit on parameters.
 _CHUNK = 500
@@ -209,20 +210,26 @@ def load_history(
                     entries[entry.id] = entry
         if filters.customer.strip():
             # A new-customer entry names its customer only through the object it created
-            # and the form typed: match those rather than the journal's customer column.
+            # (the journal's customer column is empty): those of the matching customers by
+            # that object, whatever their age; and, for a create the index does not know
+            # (it failed, or the customer was never indexed here), what the form typed.
+            wanted = [i for i in ids if i]
+            desk, clerk = filters.desk or None, filters.clerk or None
             for state in states:
-                created = records.journal.list(
-                    kind=JournalKind.CREATE_CUSTOMER,
+                for entry in records.journal.customers_created(
+                    wanted, state=state, since=since, until=until, desk=desk, clerk=clerk
+                ):
+                    entries[entry.id] = entry
+                unknown = records.journal.creates_not_indexed(
+                    scan=_NEW_CUSTOMER_SCAN,
                     state=state,
                     since=since,
                     until=until,
-                    desk=filters.desk or None,
-                    clerk=filters.clerk or None,
-                    limit=_NEW_CUSTOMER_SCAN,
+                    desk=desk,
+                    clerk=clerk,
                 )
-                known = _customers(records.conn, (_customer_of(e) for e in created))
-                for entry in created:
-                    customer_id, name, email = _who(entry, known)
+                for entry in unknown:
+                    customer_id, name, email = _who(entry, {})
                     if _matches(filters.customer, customer_id, name, email):
                         entries[entry.id] = entry
         chosen = sorted(entries.values(), key=lambda e: (e.created_at, e.id), reverse=True)

@@ -645,6 +645,64 @@ class OperationJournal:
             rows = self._conn.execute(sql, params).fetchall()
         return [_entry(row) for row in rows]
 
+    def customers_created(
+        self,
+        customer_ids: Sequence[str],
+        *,
+        state: JournalState | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        desk: str | None = None,
+        clerk: str | None = None,
+    ) -> EntryList:
+        """The new-customer entries that created these customers (an indexed read per few
+        hundred, whatever their age): a new customer is named by the object it created,
+        not by the journal's customer column."""
+        clauses, values = _filters(
+            kind=JournalKind.CREATE_CUSTOMER,
+            state=state,
+            since=since,
+            until=until,
+            desk=desk,
+            clerk=clerk,
+        )
+        found: EntryList = []
+        for chunk in _chunks(sorted(set(customer_ids))):
+            marks = ", ".join("?" * len(chunk))
+            found += self._select(
+                " AND ".join([*clauses, f"stripe_object_id IN ({marks})"]),
+                (*values, *chunk),
+                order="created_at DESC, id",
+                limit=None,
+            )
+        return found
+
+    def creates_not_indexed(
+        self,
+        *,
+        scan: int,
+        state: JournalState | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        desk: str | None = None,
+        clerk: str | None = None,
+    ) -> EntryList:
+        """Among the newest ``scan`` new-customer entries, those whose customer the local
+        index does not hold (a create that failed, or a customer never indexed here): only
+        their form says who they were for. The store drops the others, so a shop with years
+        of new customers sends back the few it must, not thousands to be looked up."""
+        clauses, values = _filters(state=state, since=since, until=until, desk=desk, clerk=clerk)
+        sql = (
+            f"SELECT {_ENTRY_COLUMNS} FROM journal WHERE id IN ("  # noqa: S608  constant clauses
+            f"SELECT id FROM ({newest_creates(' AND '.join(clauses))}) AS recent"
+            " WHERE recent.stripe_object_id IS NULL OR NOT EXISTS"
+            " (SELECT 1 FROM customer_index WHERE customer_index.id = recent.stripe_object_id))"
+            " ORDER BY created_at DESC, id"
+        )
+        with storage_errors():
+            rows = self._conn.execute(sql, (*values, scan)).fetchall()
+        return [_entry(row) for row in rows]
+
     # Defined last: inside the class body ``list`` names this method from here on.
     def list(
         self,
@@ -659,27 +717,63 @@ class OperationJournal:
         limit: int = 100,
     ) -> EntryList:
         """Entries matching every given filter, newest first (``since`` ≤ created < ``until``)."""
-        clauses = ["1 = 1"]
-        values: tuple[object, ...] = ()
-        if desk is not None:
-            clauses.append("desk = ?")
-            values += (desk,)
-        if clerk is not None:
-            clauses.append("clerk = ?")
-            values += (clerk,)
-        if customer_id is not None:
-            clauses.append("customer_id = ?")
-            values += (customer_id,)
-        if kind is not None:
-            clauses.append("kind = ?")
-            values += (JournalKind(kind).value,)
-        if state is not None:
-            clauses.append("state = ?")
-            values += (JournalState(state).value,)
-        if since is not None:
-            clauses.append("created_at >= ?")
-            values += (to_iso(since),)
-        if until is not None:
-            clauses.append("created_at < ?")
-            values += (to_iso(until),)
+        clauses, values = _filters(
+            customer_id=customer_id,
+            kind=kind,
+            state=state,
+            since=since,
+            until=until,
+            desk=desk,
+            clerk=clerk,
+        )
         return self._select(" AND ".join(clauses), values, order="created_at DESC, id", limit=limit)
+
+
+def _filters(
+    *,
+    customer_id: str | None = None,
+    kind: JournalKind | None = None,
+    state: JournalState | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    desk: str | None = None,
+    clerk: str | None = None,
+) -> tuple[list[str], tuple[object, ...]]:
+    """The journal's WHERE clauses for these filters (``since`` ≤ created < ``until``), and
+    their values: constant text with placeholders, every value bound."""
+    clauses = ["1 = 1"]
+    values: tuple[object, ...] = ()
+    if desk is not None:
+        clauses.append("desk = ?")
+        values += (desk,)
+    if clerk is not None:
+        clauses.append("clerk = ?")
+        values += (clerk,)
+    if customer_id is not None:
+        clauses.append("customer_id = ?")
+        values += (customer_id,)
+    if kind is not None:
+        clauses.append("kind = ?")
+        values += (JournalKind(kind).value,)
+    if state is not None:
+        clauses.append("state = ?")
+        values += (JournalState(state).value,)
+    if since is not None:
+        clauses.append("created_at >= ?")
+        values += (to_iso(since),)
+    if until is not None:
+        clauses.append("created_at < ?")
+        values += (to_iso(until),)
+    return clauses, values
+
+
+def newest_creates(where: str) -> str:
+    """The newest new-customer entries meeting ``where`` (constant text, placeholders only),
+    at most a bound number: id, the object each created, and when. The kind is written out,
+    not bound: only then may the store read the new customers' own index
+    (``journal_new_customers``, whose WHERE this is)."""
+    return (
+        "SELECT id, stripe_object_id, created_at FROM journal"  # noqa: S608  constant clauses
+        f" WHERE kind = 'create_customer' AND {where}"
+        " ORDER BY created_at DESC, id DESC LIMIT ?"
+    )

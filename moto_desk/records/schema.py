@@ -249,4 +249,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             "(json_extract(details, '$.payment_intent')) WHERE kind = 'refund'",
         ),
     ),
+    # A history filtered to a customer looks, among the newest new-customer entries, for a
+    # create the customer index does not know: through the journal's dates that read
+    # ~25,000 rows of every kind to find 5,000 creates (~90 ms at 1,000,000 entries); this
+    # index holds the creates alone, with the object each made. Its WHERE is
+    # :meth:`moto_desk.records.journal.OperationJournal.creates_not_indexed`'s, word for word.
+    Migration(
+        "new customers by date",
+        (
+            "CREATE INDEX journal_new_customers ON journal (created_at, id, stripe_object_id) "
+            "WHERE kind = 'create_customer'",
+        ),
+    ),
 )

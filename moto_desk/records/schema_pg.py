@@ -301,4 +301,12 @@ MIGRATIONS: tuple[Migration, ...] = (
             "((details::jsonb ->> 'payment_intent')) WHERE kind = 'refund'",
         ),
     ),
+    # As the desk file's migration 6.
+    Migration(
+        "new customers by date",
+        (
+            "CREATE INDEX journal_new_customers ON journal (created_at, id, stripe_object_id) "
+            "WHERE kind = 'create_customer'",
+        ),
+    ),
 )

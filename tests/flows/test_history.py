@@ -13,6 +13,7 @@ import pytest
 from moto_desk.domain.errors import MotoDeskError
 from moto_desk.domain.models import Customer, SavedCard
 from moto_desk.domain.money import Money
+from moto_desk.flows import history
 from moto_desk.flows.charge import ChargeRequest, charge_saved_card
 from moto_desk.flows.history import (
     HistoryFilters,
@@ -25,7 +26,7 @@ from moto_desk.flows.history import (
 from moto_desk.flows.refund import RefundRequest, refund_charge
 from moto_desk.flows.save_card import save_card
 from moto_desk.records.connection import ShopConnection
-from moto_desk.records.journal import JournalKind
+from moto_desk.records.journal import JournalKind, JournalState
 from tests.helpers.saved_cards import save_card as put_card
 
 from .conftest import Desk, card
@@ -152,6 +153,43 @@ def test_filters_by_customer_outcome_and_days(desk: Desk) -> None:
     # Filtered to refunds' day but not to their charges: the charge is still looked up.
     refunds = load_history(path, HistoryFilters(customer="ada", outcome=Outcome.SUCCEEDED))
     assert {r.kind for r in refunds} >= {JournalKind.REFUND, JournalKind.CHARGE}
+
+
+def test_a_customer_filter_finds_each_new_customer_entry_whatever_came_after(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new-customer entry names its customer only by the object it created. Filtered to a
+    customer, the history finds that entry however many customers were created since (by
+    the object, through its index); a create the customer index does not know — it failed,
+    or the customer was forgotten here — is matched by what its form said, among the
+    newest creates (two here, 5,000 in a shop)."""
+    monkeypatch.setattr(history, "_NEW_CUSTOMER_SCAN", 2)
+    path = desk.ctx.records_at
+    ada = desk.customer("Ada Lovelace")
+    mary = desk.customer("Mary Somerville")
+    with desk.records() as records:
+        failed = records.journal.begin(
+            JournalKind.CREATE_CUSTOMER,
+            clerk="front",
+            details={"form": {"name": "Emmy Noether", "email": None, "phone": None}},
+        )
+        records.journal.mark(failed.id, JournalState.FAILED, "invalid_request", "refused")
+        records.customers.forget(mary.id)
+    desk.customer("Grace Hopper")
+
+    def created(text: str) -> list[str | None]:
+        rows = load_history(path, HistoryFilters(customer=text))
+        return [r.customer_id for r in rows if r.kind is JournalKind.CREATE_CUSTOMER]
+
+    assert created("lovelace") == [ada.id]  # three creates later
+    assert created("emmy noether") == [None]  # the failed create, by its form
+    assert created("noether grace") == []
+    assert created(mary.id) == [mary.id]  # forgotten here: by the id typed
+    assert created("hopper") != []
+    # Older than the newest two creates, a create the index does not know is not searched.
+    desk.customer("Hedy Lamarr")
+    assert created("emmy noether") == []
+    assert created("lovelace") == [ada.id]
 
 
 def test_operations_in_doubt_show_as_unknown_and_block_a_second_refund(desk: Desk) -> None:

@@ -25,6 +25,7 @@ from moto_desk.records.journal import (
     OperationJournal,
     RecentCharges,
     idempotency_key,
+    newest_creates,
 )
 from moto_desk.records.store import RecordsAddress
 
@@ -420,3 +421,16 @@ def test_refunds_of_reads_the_index_on_a_refunds_payment(conn: Db, where: Record
             f" WHERE kind = 'refund' AND {REFUND_INTENT_SQLITE} IN ('pi_1', 'pi_2')"
         ).fetchall()
     assert "journal_refund_intent" in str(plan)
+
+
+def test_newest_creates_read_the_new_customers_index(conn: Db, where: RecordsAddress) -> None:
+    """A history filtered to a customer reads the newest new-customer entries through their
+    own index (desk-file migration 6, the shop's 4), not through every entry's date: the
+    query writes the index's WHERE as the index does."""
+    sql = newest_creates("created_at >= '2026-01-01'").replace("LIMIT ?", "LIMIT 5000")
+    if where.is_shop:
+        conn.execute("SET enable_seqscan = off")
+        plan = conn.execute(f"EXPLAIN {sql}").fetchall()
+    else:
+        plan = conn.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall()
+    assert "journal_new_customers" in str(plan)
