@@ -130,7 +130,8 @@ def unshipped_resources(repo: Path = REPO) -> list[str]:
 PACKAGE_DATA = (("stripe", ("data/*.crt",)),)
 #: Distributions whose metadata must ship: keyring finds its backends through entry points;
 #: Help → About and the support bundle read the versions of the others from their metadata
-#: (``moto_desk.diagnostics.bundle.bundle_versions``), which is all a few kilobytes.
+#: (``moto_desk.diagnostics.bundle.bundle_versions``): a few kilobytes each once the
+#: ``dist-info-records`` step has dropped the installers' file lists.
 PACKAGE_METADATA = ("keyring", "moto-desk", "stripe", "PySide6-Essentials")
 
 # --------------------------------------------------------------------------------------------
@@ -228,6 +229,13 @@ SLIMMING = (
     # −9.0 MB: libcups and what only it links to (GnuTLS, Kerberos, p11-kit, Avahi…). A desk
     # that prints has CUPS, hence libcups2; without it Qt offers "Print to PDF" only.
     Step("system-cups", "the CUPS print plugin uses the desk's own libcups (Linux)"),
+    # −6.9 MB: psycopg_binary brings an OpenSSL of its own (3.5) beside the one Python's ssl
+    # module links to (the build machine's 3.0); its libpq and libldap ask only for symbols of
+    # OpenSSL 3.0.0, so they use that one (the frozen check connects to a PostgreSQL with them)
+    Step("shared-openssl", "psycopg's libpq uses the OpenSSL Python's ssl module brings (Linux)"),
+    # −0.6 MB: importlib.metadata reads METADATA and entry points; RECORD lists the files pip
+    # installed (PySide6's and stripe's ~0.3 MB each), for pip to uninstall them
+    Step("dist-info-records", "no installer file lists (RECORD) in the packages' metadata"),
     # −26.3 MB: what the dropped plugins alone linked to (Qt Wayland/EGLFS/OpenGL, GTK…)
     Step("prune-libs", "drop shared libraries no kept binary links to (Linux)"),
 )
@@ -243,6 +251,17 @@ STEP_EXCLUDES = {
 #: on, what only they linked to goes too.
 STEP_SYSTEM_LIBRARIES = {
     "system-cups": ("libcups.so",),
+}
+
+#: Libraries a wheel brings a copy of that the bundle already holds, by step: (the wheel's
+#: folder in the bundle, the start of its copy's file name, the bundle's library). The copy
+#: becomes a symbolic link to the bundle's library, under the copy's name (which is what
+#: its neighbours' DT_NEEDED asks for: auditwheel renames the libraries it vendors).
+SHARED_LIBRARIES = {
+    "shared-openssl": (
+        ("psycopg_binary.libs", "libssl-", "libssl.so.3"),
+        ("psycopg_binary.libs", "libcrypto-", "libcrypto.so.3"),
+    ),
 }
 
 #: Qt plugins kept, by plugin folder, as names without ``lib`` and the file suffix. A folder
@@ -343,12 +362,14 @@ def _dest(entry: TocEntry) -> str:
 
 
 def filter_toc(entries: Sequence[TocEntry], steps: frozenset[str]) -> list[TocEntry]:
-    """``entries`` without the Qt plugins and translations the steps drop."""
+    """``entries`` without the Qt plugins, translations and metadata files the steps drop."""
     kept: list[TocEntry] = []
     for entry in entries:
         dest = _dest(entry)
         plugin = _under_qt(dest, "plugins")
         if plugin is not None and not _keep_plugin(plugin, steps):
+            continue
+        if "dist-info-records" in steps and fnmatch.fnmatch(dest, "*.dist-info/RECORD"):
             continue
         translation = _under_qt(dest, "translations")
         if "qt-translations" in steps and translation and not _keep_translation(translation):
@@ -442,6 +463,33 @@ def is_prune_root(entry: TocEntry) -> bool:
     )
 
 
+def share_libraries(
+    binaries: Sequence[TocEntry], rules: Iterable[tuple[str, str, str]]
+) -> tuple[list[TocEntry], list[TocEntry]]:
+    """``binaries`` without the copies ``rules`` name (see ``SHARED_LIBRARIES``), and the
+    ``SYMLINK`` entries that replace them. A copy stays when the bundle does not hold the
+    library it would link to."""
+    present = {_dest(entry) for entry in binaries}
+    kept: list[TocEntry] = []
+    links: list[TocEntry] = []
+    for entry in binaries:
+        dest = _dest(entry)
+        folder, _, name = dest.rpartition("/")
+        rule = next(
+            (
+                target
+                for where, prefix, target in rules
+                if folder == where and name.startswith(prefix) and target in present
+            ),
+            None,
+        )
+        if rule is None:
+            kept.append(entry)
+        else:
+            links.append((dest, posixpath.relpath(rule, folder), "SYMLINK"))
+    return kept, links
+
+
 def prune_supported() -> bool:
     """Only on Linux: there every dlopen'ed library of ours is a Qt plugin or an extension.
     (On Windows Qt loads e.g. ``opengl32sw.dll`` by name; untested, so left alone.)"""
@@ -486,11 +534,18 @@ def slim(
         kept_binaries = [
             entry for entry in kept_binaries if not _basename(entry[0]).startswith(from_system)
         ]
+    shared: list[TocEntry] = []
+    if prune_supported():
+        for step in sorted(steps & SHARED_LIBRARIES.keys()):
+            kept_binaries, links = share_libraries(kept_binaries, SHARED_LIBRARIES[step])
+            shared += links
     if "prune-libs" in steps and prune_supported():
         kept_binaries, _unreachable = prune_unreachable(kept_binaries, elf_needed, is_prune_root)
     present = {_dest(entry) for entry in (*kept_binaries, *kept_datas)}
     kept_datas = [
-        entry for entry in kept_datas if entry[2] != "SYMLINK" or symlink_target(entry) in present
+        entry
+        for entry in (*kept_datas, *shared)
+        if entry[2] != "SYMLINK" or symlink_target(entry) in present
     ]
     kept = set(kept_binaries) | set(kept_datas)
     dropped = [entry for entry in (*binaries, *datas) if entry not in kept]

@@ -3,6 +3,7 @@
 #   1. dist/moto-desk/moto-desk --self-test     the real flows on the embedded simulator
 #   2. the window, offscreen, to its first paint (English, then French), with stripe and
 #      keyring still unloaded at that moment
+#   3. its commands on the shop's records, a private PostgreSQL (packaging/frozen_shop_check.py)
 # Each run must exit 0 and write NOTHING to stderr: a Qt warning, a Python warning or a
 # traceback there fails the check (qutebrowser's rule for its release binaries).
 #
@@ -77,5 +78,8 @@ if not report.get("first_paint") or loaded:
     sys.exit(f"first paint: {report.get('first_paint')}; loaded too early: {loaded}")
 EOF
 done
+
+say "==> frozen program on the shop's records (a private PostgreSQL, through the bundled libpq)"
+"$PYTHON" packaging/frozen_shop_check.py "$APP" || fail "the frozen program could not use the shop's records"
 
 say "frozen check passed"

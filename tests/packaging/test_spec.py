@@ -328,6 +328,59 @@ def test_symbolic_links_go_with_their_target() -> None:
     assert len(slimmed.dropped) == 2
 
 
+def test_metadata_ships_without_the_installers_file_lists() -> None:
+    datas = [
+        ("stripe-16.1.0.dist-info/METADATA", "/src/METADATA", "DATA"),
+        ("stripe-16.1.0.dist-info/RECORD", "/src/RECORD", "DATA"),
+        ("keyring-25.7.0.dist-info/entry_points.txt", "/src/entry_points.txt", "DATA"),
+        ("resources/RECORD", "/src/resources-RECORD", "DATA"),
+    ]
+    _binaries, kept, slimmed = bundle.slim([], datas, ALL_STEPS)
+    assert kept == [datas[0], datas[2], datas[3]]
+    assert slimmed.dropped == [datas[1]]
+    _binaries, kept, _slimmed = bundle.slim([], datas, ALL_STEPS - {"dist-info-records"})
+    assert kept == datas
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the step is Linux's")
+def test_psycopgs_own_openssl_becomes_a_link_to_the_bundles(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    links = {
+        "/src/pq.so": ["libpq-e9b5c9ac.so.5.18"],
+        "/src/libpq.so": ["libssl-6a9b88ec.so.3", "libcrypto-3a0647ea.so.3"],
+        "/src/_ssl.so": ["libssl.so.3", "libcrypto.so.3"],
+        "/src/libssl.so.3": ["libcrypto.so.3"],
+    }
+    libs = "psycopg_binary.libs"
+    binaries = [
+        ("psycopg_binary/pq.cpython-311-x86_64-linux-gnu.so", "/src/pq.so", "EXTENSION"),
+        (f"{libs}/libpq-e9b5c9ac.so.5.18", "/src/libpq.so", "BINARY"),
+        (f"{libs}/libssl-6a9b88ec.so.3", "/src/libssl-copy.so", "BINARY"),
+        (f"{libs}/libcrypto-3a0647ea.so.3", "/src/libcrypto-copy.so", "BINARY"),
+        ("python3.11/lib-dynload/_ssl.abi3.so", "/src/_ssl.so", "EXTENSION"),
+        ("libssl.so.3", "/src/libssl.so.3", "BINARY"),
+        ("libcrypto.so.3", "/src/libcrypto.so.3", "BINARY"),
+    ]  # fmt: skip
+    monkeypatch.setattr(bundle, "elf_needed", lambda source: links.get(source, []))
+    kept, datas, slimmed = bundle.slim(binaries, [], ALL_STEPS)
+    assert [entry[0] for entry in kept] == [binaries[i][0] for i in (0, 1, 4, 5, 6)]
+    assert datas == [
+        (f"{libs}/libssl-6a9b88ec.so.3", "../libssl.so.3", "SYMLINK"),
+        (f"{libs}/libcrypto-3a0647ea.so.3", "../libcrypto.so.3", "SYMLINK"),
+    ]
+    assert [bundle.symlink_target(link) for link in datas] == ["libssl.so.3", "libcrypto.so.3"]
+    assert {entry[1] for entry in slimmed.dropped} == {
+        "/src/libssl-copy.so",
+        "/src/libcrypto-copy.so",
+    }
+    # Without the step, or without the bundle's own OpenSSL to link to, the copies stay.
+    kept, datas, _ = bundle.slim(binaries, [], ALL_STEPS - {"shared-openssl"})
+    assert (len(kept), datas) == (len(binaries), [])
+    kept, datas, _ = bundle.slim(binaries[:4], [], ALL_STEPS)
+    assert (len(kept), datas) == (4, [])
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF")
 def test_elf_needed_reads_link_time_dependencies() -> None:
     import PySide6
