@@ -27,7 +27,7 @@ from moto_desk.domain.money import Money
 from moto_desk.flows.context import Records, open_records
 from moto_desk.records.connection import Db
 from moto_desk.records.customer_index import fold
-from moto_desk.records.journal import JournalEntry, JournalKind, JournalState
+from moto_desk.records.journal import JournalEntry, JournalKind, JournalScope, JournalState
 from moto_desk.records.store import Where
 
 #: Rows shown at most; the dialog says so when the newest ones filled it.
@@ -214,20 +214,13 @@ def load_history(
             # that object, whatever their age; and, for a create the index does not know
             # (it failed, or the customer was never indexed here), what the form typed.
             wanted = [i for i in ids if i]
-            desk, clerk = filters.desk or None, filters.clerk or None
             for state in states:
-                for entry in records.journal.customers_created(
-                    wanted, state=state, since=since, until=until, desk=desk, clerk=clerk
-                ):
-                    entries[entry.id] = entry
-                unknown = records.journal.creates_not_indexed(
-                    scan=_NEW_CUSTOMER_SCAN,
-                    state=state,
-                    since=since,
-                    until=until,
-                    desk=desk,
-                    clerk=clerk,
+                scope = JournalScope(
+                    state, since, until, filters.desk or None, filters.clerk or None
                 )
+                for entry in records.journal.customers_created(wanted, scope):
+                    entries[entry.id] = entry
+                unknown = records.journal.creates_not_indexed(_NEW_CUSTOMER_SCAN, scope)
                 for entry in unknown:
                     customer_id, name, email = _who(entry, {})
                     if _matches(filters.customer, customer_id, name, email):

@@ -184,6 +184,19 @@ class JournalStep:
 
 EntryList = list[JournalEntry]
 
+
+@dataclass(frozen=True)
+class JournalScope:
+    """Which entries a read covers (None: any): their state, ``since`` ≤ created < ``until``,
+    the desk and the clerk."""
+
+    state: JournalState | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    desk: str | None = None
+    clerk: str | None = None
+
+
 _ENTRY_COLUMNS = (
     "id, kind, state, created_at, updated_at, reconciled_at, clerk, desk, customer_id, amount,"
     " currency, payment_method_id, stripe_object_id, outcome_code, outcome_message,"
@@ -645,27 +658,11 @@ class OperationJournal:
             rows = self._conn.execute(sql, params).fetchall()
         return [_entry(row) for row in rows]
 
-    def customers_created(
-        self,
-        customer_ids: Sequence[str],
-        *,
-        state: JournalState | None = None,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        desk: str | None = None,
-        clerk: str | None = None,
-    ) -> EntryList:
-        """The new-customer entries that created these customers (an indexed read per few
-        hundred, whatever their age): a new customer is named by the object it created,
-        not by the journal's customer column."""
-        clauses, values = _filters(
-            kind=JournalKind.CREATE_CUSTOMER,
-            state=state,
-            since=since,
-            until=until,
-            desk=desk,
-            clerk=clerk,
-        )
+    def customers_created(self, customer_ids: Sequence[str], scope: JournalScope) -> EntryList:
+        """The new-customer entries in ``scope`` that created these customers (an indexed
+        read per few hundred, whatever their age): a new customer is named by the object it
+        created, not by the journal's customer column."""
+        clauses, values = _filters(scope, kind=JournalKind.CREATE_CUSTOMER)
         found: EntryList = []
         for chunk in _chunks(sorted(set(customer_ids))):
             marks = ", ".join("?" * len(chunk))
@@ -677,21 +674,12 @@ class OperationJournal:
             )
         return found
 
-    def creates_not_indexed(
-        self,
-        *,
-        scan: int,
-        state: JournalState | None = None,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        desk: str | None = None,
-        clerk: str | None = None,
-    ) -> EntryList:
-        """Among the newest ``scan`` new-customer entries, those whose customer the local
-        index does not hold (a create that failed, or a customer never indexed here): only
-        their form says who they were for. The store drops the others, so a shop with years
-        of new customers sends back the few it must, not thousands to be looked up."""
-        clauses, values = _filters(state=state, since=since, until=until, desk=desk, clerk=clerk)
+    def creates_not_indexed(self, scan: int, scope: JournalScope) -> EntryList:
+        """Among the newest ``scan`` new-customer entries in ``scope``, those whose customer
+        the local index does not hold (a create that failed, or a customer never indexed
+        here): only their form says who they were for. The store drops the others, so a shop
+        with years of new customers sends back the few it must, not thousands to look up."""
+        clauses, values = _filters(scope)
         sql = (
             f"SELECT {_ENTRY_COLUMNS} FROM journal WHERE id IN ("  # noqa: S608  constant clauses
             f"SELECT id FROM ({newest_creates(' AND '.join(clauses))}) AS recent"
@@ -717,53 +705,39 @@ class OperationJournal:
         limit: int = 100,
     ) -> EntryList:
         """Entries matching every given filter, newest first (``since`` ≤ created < ``until``)."""
-        clauses, values = _filters(
-            customer_id=customer_id,
-            kind=kind,
-            state=state,
-            since=since,
-            until=until,
-            desk=desk,
-            clerk=clerk,
-        )
+        scope = JournalScope(state, since, until, desk, clerk)
+        clauses, values = _filters(scope, customer_id=customer_id, kind=kind)
         return self._select(" AND ".join(clauses), values, order="created_at DESC, id", limit=limit)
 
 
 def _filters(
-    *,
-    customer_id: str | None = None,
-    kind: JournalKind | None = None,
-    state: JournalState | None = None,
-    since: datetime | None = None,
-    until: datetime | None = None,
-    desk: str | None = None,
-    clerk: str | None = None,
+    scope: JournalScope, *, customer_id: str | None = None, kind: JournalKind | None = None
 ) -> tuple[list[str], tuple[object, ...]]:
-    """The journal's WHERE clauses for these filters (``since`` ≤ created < ``until``), and
-    their values: constant text with placeholders, every value bound."""
+    """The journal's WHERE clauses for ``scope``, a customer and a kind, and their values:
+    constant text with placeholders, every value bound."""
     clauses = ["1 = 1"]
     values: tuple[object, ...] = ()
-    if desk is not None:
+    if scope.desk is not None:
         clauses.append("desk = ?")
-        values += (desk,)
-    if clerk is not None:
+        values += (scope.desk,)
+    if scope.clerk is not None:
         clauses.append("clerk = ?")
-        values += (clerk,)
+        values += (scope.clerk,)
     if customer_id is not None:
         clauses.append("customer_id = ?")
         values += (customer_id,)
     if kind is not None:
         clauses.append("kind = ?")
         values += (JournalKind(kind).value,)
-    if state is not None:
+    if scope.state is not None:
         clauses.append("state = ?")
-        values += (JournalState(state).value,)
-    if since is not None:
+        values += (JournalState(scope.state).value,)
+    if scope.since is not None:
         clauses.append("created_at >= ?")
-        values += (to_iso(since),)
-    if until is not None:
+        values += (to_iso(scope.since),)
+    if scope.until is not None:
         clauses.append("created_at < ?")
-        values += (to_iso(until),)
+        values += (to_iso(scope.until),)
     return clauses, values
 
 
