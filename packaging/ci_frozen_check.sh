@@ -80,6 +80,6 @@ EOF
 done
 
 say "==> frozen program on the shop's records (a private PostgreSQL, through the bundled libpq)"
-"$PYTHON" packaging/frozen_shop_check.py "$APP" || fail "the frozen program could not use the shop's records"
+run_frozen shop-records 300 "$PYTHON" packaging/frozen_shop_check.py "$APP"
 
 say "frozen check passed"

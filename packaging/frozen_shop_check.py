@@ -9,13 +9,14 @@ back as JSON. A library the build dropped or linked wrongly fails the first comm
     python packaging/frozen_shop_check.py dist/moto-desk/moto-desk
 
 Needs PostgreSQL's server programs (Debian's ``postgresql``; ``.ci/run`` installs them).
-Each command must exit 0 and write nothing to stderr, as in ``ci_frozen_check.sh``.
+Each command must exit 0 and write nothing to stderr. ``ci_frozen_check.sh`` runs this
+script as it runs the frozen program, in the environment its ``run_frozen`` makes
+(offscreen, no debugging switches), which the commands inherit.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -28,22 +29,6 @@ sys.path.insert(0, str(REPO))
 from tests.helpers.postgres import find_bin, running_server  # noqa: E402  after the path
 
 
-def _environment() -> dict[str, str]:
-    """Offscreen, and without the variables that make a program talk on stderr."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    for name in (
-        "QT_DEBUG_PLUGINS",
-        "QT_LOGGING_RULES",
-        "PYTHONWARNINGS",
-        "CLAUDECODE",
-        "CLAUDE_CODE_CHILD_SESSION",
-        "STRIPE_API_KEY",
-        "MOTO_DESK_RECORDS",
-    ):
-        env.pop(name, None)
-    return env
-
-
 def _run(app: Path, folder: Path, *args: str) -> Any:
     """One command of the frozen program, with ``--json``; what it printed, parsed."""
     done = subprocess.run(  # noqa: S603  the program under test, with our own arguments
@@ -51,7 +36,6 @@ def _run(app: Path, folder: Path, *args: str) -> Any:
         capture_output=True,
         text=True,
         timeout=120,
-        env=_environment(),
         check=False,
     )
     if done.returncode != 0 or done.stderr.strip():
